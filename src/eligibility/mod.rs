@@ -1,0 +1,143 @@
+//! Eligibility: each numbered condition of the notice judged from the form, with the numbers.
+//!
+//! Four statuses: `met` 符合, `notMet` 不符合, `missing` 待补充 (a value the rule needs is not
+//! given or not valid — never read as zero), `declared` 已承诺 (what no field can prove, once
+//! the applicant has ticked the declaration). The verdict is `ineligible` if any rule is
+//! notMet, else `incomplete` if any is missing, else `eligible`.
+
+mod expr;
+
+use crate::model::{Expr, Rule};
+use crate::validate::field::condition_holds;
+use crate::validate::Form;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Status {
+    Met,
+    NotMet,
+    Missing,
+    Declared,
+}
+
+impl Status {
+    /// For `all`: the higher, the more it decides the whole.
+    fn all_rank(self) -> u8 {
+        match self {
+            Status::NotMet => 3,
+            Status::Missing => 2,
+            Status::Declared => 1,
+            Status::Met => 0,
+        }
+    }
+
+    /// For `any`: the higher, the more it decides the whole.
+    fn any_rank(self) -> u8 {
+        match self {
+            Status::Met => 3,
+            Status::Declared => 2,
+            Status::Missing => 1,
+            Status::NotMet => 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Verdict {
+    Eligible,
+    Ineligible,
+    Incomplete,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuleResult {
+    pub id: String,
+    pub clause: String,
+    pub text: String,
+    pub status: Status,
+    /// One line with the numbers behind the status.
+    pub explanation: String,
+    /// The fields the rule reads (for links from the panel to the form).
+    pub fields: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Eligibility {
+    pub verdict: Verdict,
+    pub rules: Vec<RuleResult>,
+}
+
+pub fn evaluate(form: &Form) -> Eligibility {
+    let rules: Vec<RuleResult> = form.category.rules.iter().filter_map(|r| judge(form, r)).collect();
+    let verdict = if rules.iter().any(|r| r.status == Status::NotMet) {
+        Verdict::Ineligible
+    } else if rules.iter().any(|r| r.status == Status::Missing) {
+        Verdict::Incomplete
+    } else {
+        Verdict::Eligible
+    };
+    Eligibility { verdict, rules }
+}
+
+/// One rule's result; `None` when its `applies` condition is false (the rule is not for this
+/// applicant, e.g. another 企业类型's thresholds).
+fn judge(form: &Form, rule: &Rule) -> Option<RuleResult> {
+    let mut fields = Vec::new();
+    if let Some(cond) = &rule.applies {
+        fields.push(cond.field.clone());
+    }
+    collect_fields(&rule.test, &form.category.reference_date, &mut fields);
+    let outcome = match &rule.applies {
+        Some(cond) => match condition_holds(form.category, cond, form.values, 0) {
+            Some(false) => return None,
+            Some(true) => expr::eval(form, &rule.test),
+            None => expr::missing_condition(form, cond),
+        },
+        None => expr::eval(form, &rule.test),
+    };
+    Some(RuleResult {
+        id: rule.id.clone(),
+        clause: rule.clause.clone(),
+        text: rule.text.clone(),
+        status: outcome.status,
+        explanation: outcome.explanation(form.ctx.locale),
+        fields,
+    })
+}
+
+/// Every field an expression reads, once, in order of first use.
+pub fn collect_fields(e: &Expr, reference_date: &str, out: &mut Vec<String>) {
+    let mut push = |f: &String| {
+        if !out.contains(f) {
+            out.push(f.clone());
+        }
+    };
+    match e {
+        Expr::All { of } | Expr::Any { of } => of.iter().for_each(|x| collect_fields(x, reference_date, out)),
+        Expr::If { cond, then, otherwise } => {
+            push(&cond.field);
+            collect_fields(then, reference_date, out);
+            collect_fields(otherwise, reference_date, out);
+        }
+        Expr::SumAtLeast { fields, .. } => fields.iter().for_each(push),
+        Expr::RatioAtLeast { numerator, denominator, .. } => {
+            push(numerator);
+            push(denominator);
+        }
+        Expr::YearsSince { field, .. } => {
+            push(field);
+            push(&reference_date.to_string());
+        }
+        Expr::AtLeast { field, .. }
+        | Expr::CountAtLeast { field, .. }
+        | Expr::Includes { field, .. }
+        | Expr::IsYes { field }
+        | Expr::Declared { field }
+        | Expr::UsccKind { field, .. }
+        | Expr::UsccProvince { field, .. } => push(field),
+    }
+}

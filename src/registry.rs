@@ -1,0 +1,111 @@
+//! The editions, embedded at compile time and parsed once on first use.
+//!
+//! Adding next year's notice is adding a JSON file to `src/editions/` and one line to
+//! `SOURCES`. `tests/editions.rs` loads every file and lints it, so a broken edition fails
+//! `cargo test` long before it reaches a page; at run time a file that does not parse is
+//! left out and reported by `load_errors()`, never a panic.
+
+use crate::model::{Category, Edition};
+use std::sync::OnceLock;
+
+/// (file name, contents) of every edition, in the order pickers show them.
+const SOURCES: &[(&str, &str)] = &[
+    ("national-2023.json", include_str!("editions/national-2023.json")),
+    ("henan-2021.json", include_str!("editions/henan-2021.json")),
+    ("national-2018.json", include_str!("editions/national-2018.json")),
+    ("jiangsu-2021.json", include_str!("editions/jiangsu-2021.json")),
+];
+
+struct Registry {
+    editions: Vec<Edition>,
+    errors: Vec<String>,
+}
+
+fn registry() -> &'static Registry {
+    static REGISTRY: OnceLock<Registry> = OnceLock::new();
+    REGISTRY.get_or_init(|| {
+        let mut editions = Vec::new();
+        let mut errors = Vec::new();
+        for (file, text) in SOURCES {
+            match serde_json::from_str::<Edition>(text) {
+                Ok(mut edition) => {
+                    for category in &mut edition.categories {
+                        category.build_index();
+                    }
+                    editions.push(edition);
+                }
+                Err(e) => errors.push(format!("{file}: {e}")),
+            }
+        }
+        Registry { editions, errors }
+    })
+}
+
+/// Every edition that loaded.
+pub fn editions() -> &'static [Edition] {
+    &registry().editions
+}
+
+/// Files that failed to parse (empty in every tested build).
+pub fn load_errors() -> &'static [String] {
+    &registry().errors
+}
+
+/// The raw JSON of every edition, for tools that lint or regenerate pages.
+pub fn sources() -> &'static [(&'static str, &'static str)] {
+    SOURCES
+}
+
+pub fn edition(id: &str) -> Option<&'static Edition> {
+    editions().iter().find(|e| e.id == id)
+}
+
+/// Why a lookup failed, for a clear message to the page that asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LookupError {
+    UnknownEdition(String),
+    UnknownCategory { edition: String, category: String },
+}
+
+impl LookupError {
+    pub fn message(&self, locale: crate::locale::Locale) -> String {
+        let known_editions = editions().iter().map(|e| e.id.as_str()).collect::<Vec<_>>().join(", ");
+        match self {
+            LookupError::UnknownEdition(id) => locale
+                .pick("未知的版本", "Unknown edition")
+                .to_string()
+                + &format!(" “{}”；{}: {}", clip(id), locale.pick("可用", "available"), known_editions),
+            LookupError::UnknownCategory { edition, category } => {
+                let known = self::edition(edition)
+                    .map(|e| e.categories.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", "))
+                    .unwrap_or_default();
+                format!(
+                    "{} “{}” {} “{}”；{}: {}",
+                    locale.pick("版本", "Edition"),
+                    clip(edition),
+                    locale.pick("没有类别", "has no category"),
+                    clip(category),
+                    locale.pick("可用", "available"),
+                    known
+                )
+            }
+        }
+    }
+}
+
+/// Ids echoed in messages are cut short: a page may pass anything, including megabytes.
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().nth(40).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+pub fn category(edition: &str, category: &str) -> Result<&'static Category, LookupError> {
+    let e = self::edition(edition).ok_or_else(|| LookupError::UnknownEdition(edition.to_string()))?;
+    e.category(category).ok_or_else(|| LookupError::UnknownCategory {
+        edition: edition.to_string(),
+        category: category.to_string(),
+    })
+}

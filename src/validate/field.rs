@@ -1,0 +1,357 @@
+//! Reading one field: is it in play, is it given, and what does it hold.
+//!
+//! Each kind of field has one checker in `crate::checks`; this file only dispatches to it,
+//! applies the field's own limits (min, max, 字数, items) and remembers the typed value for the
+//! cross-field checks and the eligibility rules.
+
+use super::issue::IssueKind;
+use super::Context;
+use crate::checks::{self, Date, NumberOptions, PercentOptions};
+use crate::model::{Category, ChoiceOption, Condition, Field, FieldKind, Severity};
+use crate::value::{is_blank, Value, Values};
+
+/// The longest one-line text we accept, in characters, where the field sets no limit: no
+/// name or address comes close, and it keeps a pasted document out of a name box.
+const DEFAULT_TEXT_MAX: usize = 500;
+
+/// Conditions may refer to fields that have conditions of their own; deeper than this is a
+/// data bug (the edition lint refuses cycles) and is read as "not applicable".
+const MAX_CONDITION_DEPTH: u8 = 8;
+
+/// The typed content of a valid field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Typed {
+    Number(f64),
+    Date(Date),
+    Bool(bool),
+    /// Selected option values (choice, multiChoice, checklist), deduplicated, in option order.
+    Options(Vec<String>),
+    /// Text and long text: the 字数 (long) or character count (short).
+    Text { count: u32 },
+    /// Non-blank items of a text list.
+    Items(usize),
+}
+
+/// What a field amounts to, once read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reading {
+    /// Its `when` condition is false: ignored, not reported, invisible to rules.
+    NotApplicable,
+    NotGiven,
+    /// Given but refused; the reason is among the issues.
+    Invalid,
+    Valid(Typed),
+}
+
+/// A field's reading plus what is wrong with it.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    pub reading: Reading,
+    pub issues: Vec<(IssueKind, Severity)>,
+}
+
+impl Slot {
+    fn bare(reading: Reading) -> Slot {
+        Slot { reading, issues: Vec::new() }
+    }
+
+    pub fn number(&self) -> Option<f64> {
+        match self.reading {
+            Reading::Valid(Typed::Number(n)) => Some(n),
+            _ => None,
+        }
+    }
+
+    pub fn date(&self) -> Option<Date> {
+        match self.reading {
+            Reading::Valid(Typed::Date(d)) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+/// Whether `field` is in play given the other values.
+pub fn applies(category: &Category, field: &Field, values: &Values) -> bool {
+    match &field.when {
+        None => true,
+        Some(cond) => condition_holds(category, cond, values, 0) == Some(true),
+    }
+}
+
+/// `Some(true/false)` when the condition's field is given and valid, `None` otherwise.
+pub fn condition_holds(category: &Category, cond: &Condition, values: &Values, depth: u8) -> Option<bool> {
+    if depth > MAX_CONDITION_DEPTH {
+        return None;
+    }
+    let field = category.field(&cond.field)?;
+    if let Some(inner) = &field.when {
+        if condition_holds(category, inner, values, depth + 1) != Some(true) {
+            return None;
+        }
+    }
+    let value = values.get(&field.id)?;
+    match parse(field, value, None).reading {
+        Reading::Valid(Typed::Options(selected)) => Some(selected.iter().any(|v| *v == cond.has)),
+        Reading::Valid(Typed::Bool(b)) => Some(if cond.has == "no" { !b } else { b }),
+        _ => None,
+    }
+}
+
+/// Reads `field` in the whole form: applicability, required, format and limits.
+pub fn read(category: &Category, field: &Field, values: &Values, ctx: &Context) -> Slot {
+    if !applies(category, field, values) {
+        return Slot::bare(Reading::NotApplicable);
+    }
+    let given = values.get(&field.id).filter(|v| v.is_given());
+    let Some(value) = given else {
+        let mut slot = Slot::bare(Reading::NotGiven);
+        if field.required {
+            slot.issues.push((IssueKind::Required, Severity::Error));
+        }
+        return slot;
+    };
+    let reference = category
+        .field(&category.reference_date)
+        .filter(|f| f.id != field.id)
+        .and_then(|f| values.get(&f.id).map(|v| (f, v)))
+        .and_then(|(f, v)| parse(f, v, None).date_with_label(f));
+    let mut slot = parse(field, value, Some(ctx));
+    if let (true, Some(date)) = (field.past, slot.date()) {
+        if let Some((reference, label)) = reference {
+            if date > reference {
+                slot.issues.push((IssueKind::DateAfterReference { reference, reference_label: label }, Severity::Error));
+            }
+        }
+        if let Some(today) = ctx.today {
+            if date > today {
+                slot.issues.push((IssueKind::DateFuture { today }, Severity::Error));
+            }
+        }
+    }
+    slot
+}
+
+impl Slot {
+    fn date_with_label(&self, field: &Field) -> Option<(Date, String)> {
+        self.date().map(|d| (d, field.label.clone()))
+    }
+}
+
+/// Runs the field's checker on a given value. `ctx` is None when only the typed value is
+/// wanted (conditions, the reference date), which skips nothing but the message context.
+pub fn parse(field: &Field, value: &Value, _ctx: Option<&Context>) -> Slot {
+    match field.kind {
+        FieldKind::Text => with_text(value, |s| text(field, s)),
+        FieldKind::LongText => with_text(value, |s| long_text(field, s)),
+        FieldKind::Uscc => with_text(value, |s| from_checked(checks::check_uscc(s), |_| Typed::Text { count: 18 })),
+        FieldKind::Phone => with_text(value, |s| from_checked(checks::check_phone(s), |_| Typed::Text { count: 0 })),
+        FieldKind::Email => with_text(value, |s| from_checked(checks::check_email(s), |_| Typed::Text { count: 0 })),
+        FieldKind::Date => with_text(value, |s| from_checked(checks::parse_date(s), Typed::Date)),
+        FieldKind::Amount => with_text(value, |s| {
+            let opts = NumberOptions { allow_negative: field.signed, max_decimals: 4 };
+            limits(field, from_checked(checks::parse_amount_wan(s, opts), Typed::Number))
+        }),
+        FieldKind::Number => with_text(value, |s| {
+            let opts = NumberOptions { allow_negative: field.signed, max_decimals: 4 };
+            limits(field, from_checked(checks::parse_decimal(s, field.unit.as_deref(), opts), Typed::Number))
+        }),
+        FieldKind::Count => with_text(value, |s| {
+            limits(field, from_checked(checks::parse_count(s), |n| Typed::Number(n as f64)))
+        }),
+        FieldKind::Percent => with_text(value, |s| {
+            let opts = PercentOptions { allow_over_100: field.allow_over100 };
+            limits(field, from_checked(checks::parse_percent(s, opts), Typed::Number))
+        }),
+        FieldKind::YesNo => match value {
+            Value::Bool(b) => Slot::bare(Reading::Valid(Typed::Bool(*b))),
+            _ => with_text(value, |s| from_checked(checks::parse_yes_no(s), Typed::Bool)),
+        },
+        FieldKind::Declaration => match value {
+            Value::Bool(b) => Slot::bare(if *b { Reading::Valid(Typed::Bool(true)) } else { Reading::NotGiven }),
+            _ => with_text(value, |s| match checks::parse_yes_no(s) {
+                Ok(p) if p.value => Slot::bare(Reading::Valid(Typed::Bool(true))),
+                Ok(_) => Slot::bare(Reading::NotGiven),
+                // A checkbox without a value attribute submits "on".
+                Err(_) if s.trim().eq_ignore_ascii_case("on") => Slot::bare(Reading::Valid(Typed::Bool(true))),
+                Err(issue) => invalid(IssueKind::Format(issue)),
+            }),
+        },
+        FieldKind::Choice => with_items(value, |items| choice(field, items, true)),
+        FieldKind::MultiChoice => with_items(value, |items| choice(field, items, false)),
+        FieldKind::Checklist => with_items(value, |items| checklist(field, items)),
+        FieldKind::TextList => with_items(value, |items| text_list(field, items)),
+    }
+}
+
+fn invalid(kind: IssueKind) -> Slot {
+    Slot { reading: Reading::Invalid, issues: vec![(kind, Severity::Error)] }
+}
+
+fn js_type(value: &Value) -> &'static str {
+    match value {
+        Value::Text(_) => "string",
+        Value::List(_) => "array",
+        Value::Bool(_) => "boolean",
+        Value::Unsupported(t) => t,
+    }
+}
+
+/// Fields that hold one text: a one-item list (a page's `<select multiple>` or a repeated
+/// name) is read as its item.
+fn with_text(value: &Value, f: impl FnOnce(&str) -> Slot) -> Slot {
+    match value {
+        Value::Text(s) => f(s),
+        Value::List(items) => {
+            let mut given = items.iter().filter(|s| !is_blank(s));
+            match (given.next(), given.next()) {
+                (Some(one), None) => f(one),
+                (None, _) => Slot::bare(Reading::NotGiven),
+                _ => invalid(IssueKind::WrongType { got: "array" }),
+            }
+        }
+        other => invalid(IssueKind::WrongType { got: js_type(other) }),
+    }
+}
+
+/// Fields that hold several texts: a lone string is a list of one.
+fn with_items(value: &Value, f: impl FnOnce(&[String]) -> Slot) -> Slot {
+    match value {
+        Value::List(items) => f(items),
+        Value::Text(s) => f(std::slice::from_ref(s)),
+        other => invalid(IssueKind::WrongType { got: js_type(other) }),
+    }
+}
+
+fn from_checked<T>(result: checks::Checked<T>, typed: impl FnOnce(T) -> Typed) -> Slot {
+    match result {
+        Ok(parsed) => Slot {
+            reading: Reading::Valid(typed(parsed.value)),
+            issues: parsed.warnings.into_iter().map(|w| (IssueKind::Format(w), Severity::Warning)).collect(),
+        },
+        Err(issue) => {
+            let severity = if issue.is_warning() { Severity::Warning } else { Severity::Error };
+            Slot { reading: Reading::Invalid, issues: vec![(IssueKind::Format(issue), severity)] }
+        }
+    }
+}
+
+/// The field's own `min` and `max` on a number.
+fn limits(field: &Field, mut slot: Slot) -> Slot {
+    if let Some(n) = slot.number() {
+        if let Some(min) = field.min.filter(|m| n < *m) {
+            slot.issues.push((IssueKind::BelowMin { min }, Severity::Error));
+            slot.reading = Reading::Invalid;
+        } else if let Some(max) = field.max.filter(|m| n > *m) {
+            slot.issues.push((IssueKind::AboveMax { max }, Severity::Error));
+            slot.reading = Reading::Invalid;
+        }
+    }
+    slot
+}
+
+fn text(field: &Field, s: &str) -> Slot {
+    let max = field.max_chars.map_or(DEFAULT_TEXT_MAX, |m| m as usize);
+    let count = s.trim().chars().count();
+    let typed = Typed::Text { count: count.min(u32::MAX as usize) as u32 };
+    if count > max {
+        return Slot { reading: Reading::Valid(typed), issues: vec![(IssueKind::TextTooLong { count, max }, Severity::Error)] };
+    }
+    Slot::bare(Reading::Valid(typed))
+}
+
+fn long_text(field: &Field, s: &str) -> Slot {
+    let count = checks::count_zi(s);
+    let mut slot = Slot::bare(Reading::Valid(Typed::Text { count }));
+    if let Some(max) = field.max_chars.filter(|m| count > *m) {
+        slot.issues.push((IssueKind::OverWordLimit { count, max, item: None }, Severity::Error));
+    }
+    slot
+}
+
+/// Finds the option a page sent: by value, or by its label (a page's own markup may use the
+/// label as the value), after folding full-width forms.
+fn find_option<'a>(field: &'a Field, given: &str) -> Option<&'a ChoiceOption> {
+    let given = given.trim();
+    field.options.iter().find(|o| o.value == given).or_else(|| {
+        let folded = checks::fold_width(given);
+        field.options.iter().find(|o| o.label == given || checks::fold_width(&o.label) == folded)
+    })
+}
+
+/// The selected option values, in option order, deduplicated; or the first unknown one.
+fn select(field: &Field, items: &[String]) -> Result<Vec<String>, IssueKind> {
+    let mut chosen = vec![false; field.options.len()];
+    for item in items.iter().filter(|s| !is_blank(s)) {
+        match find_option(field, item) {
+            Some(option) => {
+                if let Some(i) = field.options.iter().position(|o| std::ptr::eq(o, option)) {
+                    chosen[i] = true;
+                }
+            }
+            None => return Err(IssueKind::UnknownOption { option: item.trim().chars().take(20).collect() }),
+        }
+    }
+    Ok(field.options.iter().zip(chosen).filter(|(_, c)| *c).map(|(o, _)| o.value.clone()).collect())
+}
+
+fn choice(field: &Field, items: &[String], single: bool) -> Slot {
+    let selected = match select(field, items) {
+        Ok(s) => s,
+        Err(kind) => return invalid(kind),
+    };
+    if selected.is_empty() {
+        return Slot::bare(Reading::NotGiven);
+    }
+    if single && selected.len() > 1 {
+        return invalid(IssueKind::SingleChoiceOnly { count: selected.len() });
+    }
+    let count = selected.len();
+    let mut slot = Slot::bare(Reading::Valid(Typed::Options(selected)));
+    if let Some(min) = field.min_items.filter(|m| count < *m as usize) {
+        slot.issues.push((IssueKind::TooFewItems { count, min }, Severity::Error));
+    }
+    if let Some(max) = field.max_items.filter(|m| count > *m as usize) {
+        slot.issues.push((IssueKind::TooManyItems { count, max }, Severity::Error));
+    }
+    slot
+}
+
+fn checklist(field: &Field, items: &[String]) -> Slot {
+    let selected = match select(field, items) {
+        Ok(s) => s,
+        Err(kind) => return invalid(kind),
+    };
+    if selected.is_empty() {
+        return Slot::bare(Reading::NotGiven);
+    }
+    let missing: Vec<String> =
+        field.options.iter().filter(|o| !selected.contains(&o.value)).map(|o| o.label.clone()).collect();
+    let mut slot = Slot::bare(Reading::Valid(Typed::Options(selected)));
+    if !missing.is_empty() {
+        slot.issues.push((IssueKind::ChecklistUnticked { missing }, Severity::Warning));
+    }
+    slot
+}
+
+fn text_list(field: &Field, items: &[String]) -> Slot {
+    let given: Vec<&String> = items.iter().filter(|s| !is_blank(s)).collect();
+    if given.is_empty() {
+        return Slot::bare(Reading::NotGiven);
+    }
+    let mut slot = Slot::bare(Reading::Valid(Typed::Items(given.len())));
+    if let Some(max) = field.max_chars {
+        for (i, item) in given.iter().enumerate() {
+            let count = checks::count_zi(item);
+            if count > max {
+                slot.issues.push((IssueKind::OverWordLimit { count, max, item: Some(i + 1) }, Severity::Error));
+            }
+        }
+    }
+    if let Some(min) = field.min_items.filter(|m| given.len() < *m as usize) {
+        slot.issues.push((IssueKind::TooFewItems { count: given.len(), min }, Severity::Error));
+    }
+    if let Some(max) = field.max_items.filter(|m| given.len() > *m as usize) {
+        slot.issues.push((IssueKind::TooManyItems { count: given.len(), max }, Severity::Error));
+    }
+    slot
+}

@@ -1,0 +1,167 @@
+//! The whole-form and single-field checks, and the one report pages receive.
+//!
+//! **Invariant:** for any category, any values and any field id, `validate_field` returns
+//! exactly the issues `validate_form` reports for that field, in the same order — a page can
+//! check on every keystroke and on submit and never see two answers.
+//! **Invariant:** nothing here panics or returns `Err`: every problem is an `Issue`.
+
+mod cross;
+pub mod field;
+pub mod issue;
+mod messages;
+
+use crate::checks::Date;
+use crate::eligibility::{self, Eligibility};
+use crate::locale::Locale;
+use crate::model::{Category, Severity};
+use crate::value::Values;
+use field::Slot;
+pub use issue::{CheckFailure, Issue, IssueKind};
+use serde::Serialize;
+use std::cell::OnceCell;
+
+/// What the checks need besides the values.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    pub locale: Locale,
+    /// Today's date as the page's clock says (the core never reads a clock, so the same
+    /// inputs always give the same report); `None` skips the "not in the future" check.
+    pub today: Option<Date>,
+}
+
+/// Everything a page needs after one call.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// No error-severity issue (warnings don't block).
+    pub valid: bool,
+    pub issues: Vec<Issue>,
+    pub eligibility: Eligibility,
+}
+
+/// A form being checked: values plus each field's reading, computed at most once.
+pub struct Form<'a> {
+    pub category: &'a Category,
+    pub values: &'a Values,
+    pub ctx: &'a Context,
+    slots: Vec<OnceCell<Slot>>,
+}
+
+impl<'a> Form<'a> {
+    pub fn new(category: &'a Category, values: &'a Values, ctx: &'a Context) -> Form<'a> {
+        let slots = (0..category.fields.len()).map(|_| OnceCell::new()).collect();
+        Form { category, values, ctx, slots }
+    }
+
+    pub fn slot(&self, id: &str) -> Option<&Slot> {
+        let i = self.category.field_position(id)?;
+        let field = self.category.fields.get(i)?;
+        let cell = self.slots.get(i)?;
+        Some(cell.get_or_init(|| field::read(self.category, field, self.values, self.ctx)))
+    }
+
+    pub fn number(&self, id: &str) -> Option<f64> {
+        self.slot(id)?.number()
+    }
+
+    pub fn label(&self, id: &str) -> String {
+        self.category.field(id).map(|f| f.label.clone()).unwrap_or_else(|| id.to_string())
+    }
+
+    pub fn unit(&self, id: &str) -> Option<String> {
+        self.category.field(id).and_then(|f| f.unit.clone())
+    }
+
+    /// The issues that belong to field `id`: its own, then the cross-field checks reported on it.
+    fn issues_for(&self, id: &str) -> Vec<Issue> {
+        let Some(field) = self.category.field(id) else {
+            return vec![Issue {
+                field: id.chars().take(100).collect(),
+                rule: "field".into(),
+                code: IssueKind::UnknownField.code(),
+                severity: Severity::Error,
+                message: messages::render(&IssueKind::UnknownField, None, self.ctx.locale),
+                fields: Vec::new(),
+            }];
+        };
+        let mut out = Vec::new();
+        if let Some(slot) = self.slot(id) {
+            for (kind, severity) in &slot.issues {
+                let rule = if *kind == IssueKind::Required { "required".to_string() } else { kind_rule(field) };
+                out.push(Issue {
+                    field: field.id.clone(),
+                    rule,
+                    code: kind.code(),
+                    severity: *severity,
+                    message: messages::render(kind, Some(field), self.ctx.locale),
+                    fields: Vec::new(),
+                });
+            }
+        }
+        for check in self.category.checks.iter().filter(|c| cross::reported_on(c) == id) {
+            if let Some(kind) = cross::run(self, check) {
+                out.push(Issue {
+                    field: field.id.clone(),
+                    rule: check.id.clone(),
+                    code: kind.code(),
+                    severity: check.severity,
+                    message: messages::render(&kind, Some(field), self.ctx.locale),
+                    fields: cross::fields_read(check),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// The checker's name as the `rule` of a format issue, e.g. `uscc`, `amount`, `longText`.
+fn kind_rule(field: &crate::model::Field) -> String {
+    field.kind.name().to_string()
+}
+
+/// Every issue of every field, in the form's order, and the eligibility verdicts.
+pub fn validate_form(category: &Category, values: &Values, ctx: &Context) -> Report {
+    let form = Form::new(category, values, ctx);
+    let issues: Vec<Issue> = category.fields.iter().flat_map(|f| form.issues_for(&f.id)).collect();
+    let valid = !issues.iter().any(|i| i.severity == Severity::Error);
+    let eligibility = eligibility::evaluate(&form);
+    Report { valid, issues, eligibility }
+}
+
+/// The issues of one field, exactly as `validate_form` reports them (cheap: it reads only
+/// this field and the fields its checks and conditions need).
+pub fn validate_field(category: &Category, field_id: &str, values: &Values, ctx: &Context) -> Vec<Issue> {
+    Form::new(category, values, ctx).issues_for(field_id)
+}
+
+/// Every field `validate_field(id)` may read: the field, the fields its consistency checks
+/// read, and the fields their conditions and date limits depend on. The binding passes only
+/// these across the JS boundary on a keystroke.
+pub fn related_fields(category: &Category, id: &str) -> Vec<String> {
+    let mut out = vec![id.to_string()];
+    for check in category.checks.iter().filter(|c| cross::reported_on(c) == id) {
+        for f in cross::fields_read(check) {
+            if !out.contains(&f) {
+                out.push(f);
+            }
+        }
+    }
+    let mut i = 0;
+    while let Some(current) = out.get(i).cloned() {
+        if let Some(field) = category.field(&current) {
+            let mut add = |f: &str| {
+                if !out.iter().any(|o| o == f) {
+                    out.push(f.to_string());
+                }
+            };
+            if let Some(w) = &field.when {
+                add(&w.field);
+            }
+            if field.past {
+                add(&category.reference_date);
+            }
+        }
+        i += 1;
+    }
+    out
+}

@@ -1,0 +1,308 @@
+//! The JavaScript API: the only code that knows wasm-bindgen (besides `dom`, which knows the
+//! page). It converts what a page passes into core types, calls the core, and hands back plain
+//! objects (never `Map`).
+//!
+//! **Invariant:** misuse (an unknown edition or category, a missing argument) throws a JS
+//! `Error` with a clear message; bad *values* are never thrown, they are issues.
+
+use crate::checks::Date;
+use crate::model::{Category, Edition};
+use crate::registry;
+use crate::validate::{self, Context};
+use crate::{Locale, Value, Values};
+use js_sys::{Array, Reflect};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+export type Severity = 'error' | 'warning';
+export type Status = 'met' | 'notMet' | 'missing' | 'declared';
+export type Verdict = 'eligible' | 'ineligible' | 'incomplete';
+/** A field's value as a form gives it: text, the values of ticked boxes, or a lone checkbox. */
+export type FieldValue = string | string[] | boolean | number | null | undefined;
+export type FormValues = Record<string, FieldValue>;
+export interface Options { locale?: 'zh-CN' | 'en'; /** YYYY-MM-DD; defaults to the browser's today. */ today?: string }
+export interface Issue { field: string; rule: string; code: string; severity: Severity; message: string; fields?: string[] }
+export interface RuleResult { id: string; clause: string; text: string; status: Status; explanation: string; fields: string[] }
+export interface Eligibility { verdict: Verdict; rules: RuleResult[] }
+export interface Report { valid: boolean; issues: Issue[]; eligibility: Eligibility }
+export interface CategorySummary { id: string; name: string; formTitle: string }
+export interface EditionSummary { id: string; title: string; shortTitle: string; docNumber?: string; issuers: string[]; dataYear: number; published?: string; deadline?: string; notes: { title: string; text: string; clause?: string; table?: string[][] }[]; categories: CategorySummary[] }
+export interface ChoiceOption { value: string; label: string; group?: string; detailField?: string }
+export interface Field { id: string; label: string; section: string[]; kind: string; unit?: string; required: boolean; when?: { field: string; has: string }; min?: number; max?: number; maxChars?: number; minItems?: number; maxItems?: number; signed?: boolean; allowOver100?: boolean; past?: boolean; options?: ChoiceOption[]; hint?: string; source?: string; note?: string }
+export interface SchemaRule { id: string; clause: string; text: string; fields: string[]; applies?: { field: string; has: string }; note?: string }
+export interface Schema { edition: EditionSummary; category: CategorySummary & { subject: string; referenceDate: string }; fields: Field[]; checks: unknown[]; rules: SchemaRule[] }
+export interface AttachOptions extends Options { edition: string; category: string; /** Key suffix for the draft in localStorage; defaults to the page's path. */ draftKey?: string }
+"#;
+
+#[wasm_bindgen(start)]
+fn start() {
+    // With panic = "abort" a panic is a trap that leaves the module unusable; none is reachable
+    // (see tests/props.rs), but if one ever happens the console says where.
+    std::panic::set_hook(Box::new(|info| gloo::console::error!(info.to_string())));
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+fn string_arg(value: &JsValue, what: &str) -> Result<String, JsError> {
+    value.as_string().ok_or_else(|| {
+        JsError::new(&format!("{what} 应为字符串 / {what} must be a string (got {})", js_type(value)))
+    })
+}
+
+fn js_type(value: &JsValue) -> &'static str {
+    if value.is_null() {
+        "null"
+    } else if value.is_undefined() {
+        "undefined"
+    } else if value.is_string() {
+        "string"
+    } else if value.as_f64().is_some() {
+        "number"
+    } else if value.as_bool().is_some() {
+        "boolean"
+    } else if value.is_bigint() {
+        "bigint"
+    } else if Array::is_array(value) {
+        "array"
+    } else if value.is_function() {
+        "function"
+    } else if value.is_symbol() {
+        "symbol"
+    } else {
+        "object"
+    }
+}
+
+pub(crate) fn lookup(edition: &JsValue, category: &JsValue) -> Result<&'static Category, JsError> {
+    let edition = string_arg(edition, "edition")?;
+    let category = string_arg(category, "category")?;
+    registry::category(&edition, &category).map_err(|e| JsError::new(&e.message(Locale::ZhCn)))
+}
+
+/// Reads `{ locale, today }`; anything malformed falls back to the defaults.
+pub(crate) fn context(options: &JsValue) -> Context {
+    let get = |key: &str| -> Option<String> {
+        if !options.is_object() {
+            return None;
+        }
+        Reflect::get(options, &JsValue::from_str(key)).ok().and_then(|v| v.as_string())
+    };
+    let locale = get("locale").map(|l| Locale::parse(&l)).unwrap_or_default();
+    let today = get("today").and_then(|t| crate::checks::parse_iso(&t)).or_else(browser_today);
+    Context { locale, today }
+}
+
+/// Today by the page's clock, in local time as the person sees their calendar.
+fn browser_today() -> Option<Date> {
+    let now = js_sys::Date::new_0();
+    let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
+    Date::new(i32::try_from(y).ok()?, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+}
+
+/// One JS value as the core sees it; `None` for null/undefined (not given).
+pub(crate) fn to_value(js: &JsValue) -> Option<Value> {
+    if js.is_null() || js.is_undefined() {
+        return None;
+    }
+    if let Some(s) = js.as_string() {
+        return Some(Value::Text(s));
+    }
+    if let Some(b) = js.as_bool() {
+        return Some(Value::Bool(b));
+    }
+    if js.as_f64().is_some() || js.is_bigint() {
+        // JS's own spelling: 1e21, Infinity, NaN, and "0" for -0 — the checkers refuse the odd ones.
+        return Some(Value::Text(String::from(js_sys::JsString::from(js.clone()))));
+    }
+    if Array::is_array(js) {
+        let array = Array::from(js);
+        let mut items = Vec::with_capacity(array.length().min(100_000) as usize);
+        for item in array.iter() {
+            if let Some(s) = item.as_string() {
+                items.push(s);
+            } else if item.as_f64().is_some() {
+                items.push(String::from(js_sys::JsString::from(item)));
+            } else if item.is_null() || item.is_undefined() {
+                continue;
+            } else {
+                return Some(Value::Unsupported("array"));
+            }
+        }
+        return Some(Value::List(items));
+    }
+    Some(Value::Unsupported(js_type(js)))
+}
+
+/// Reads the category's fields (only those) from a plain object of values.
+pub(crate) fn read_values(category: &Category, values: &JsValue, only: Option<&[&str]>) -> Values {
+    let mut out = Values::new();
+    if !values.is_object() {
+        return out;
+    }
+    let mut read = |id: &str| {
+        if let Some(v) = Reflect::get(values, &JsValue::from_str(id)).ok().and_then(|v| to_value(&v)) {
+            out.insert(id.to_string(), v);
+        }
+    };
+    match only {
+        Some(ids) => ids.iter().for_each(|id| read(id)),
+        None => category.fields.iter().for_each(|f| read(&f.id)),
+    }
+    out
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CategorySummary<'a> {
+    id: &'a str,
+    name: &'a str,
+    form_title: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct EditionSummary<'a> {
+    id: &'a str,
+    title: &'a str,
+    short_title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    doc_number: Option<&'a str>,
+    issuers: &'a [String],
+    data_year: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    deadline: Option<&'a str>,
+    notes: &'a [crate::model::Note],
+    categories: Vec<CategorySummary<'a>>,
+}
+
+fn summary(e: &Edition) -> EditionSummary<'_> {
+    EditionSummary {
+        id: &e.id,
+        title: &e.title,
+        short_title: &e.short_title,
+        doc_number: e.doc_number.as_deref(),
+        issuers: &e.issuers,
+        data_year: e.data_year,
+        published: e.published.as_deref(),
+        deadline: e.deadline.as_deref(),
+        notes: &e.notes,
+        categories: e.categories.iter().map(|c| CategorySummary { id: &c.id, name: &c.name, form_title: &c.form_title }).collect(),
+    }
+}
+
+/// Every edition with its categories.
+#[wasm_bindgen(unchecked_return_type = "EditionSummary[]")]
+pub fn editions() -> JsValue {
+    to_js(&registry::editions().iter().map(summary).collect::<Vec<_>>())
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SchemaRule<'a> {
+    id: &'a str,
+    clause: &'a str,
+    text: &'a str,
+    fields: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    applies: Option<&'a crate::model::Condition>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SchemaCategory<'a> {
+    id: &'a str,
+    name: &'a str,
+    form_title: &'a str,
+    subject: &'a str,
+    reference_date: &'a str,
+}
+
+#[derive(Serialize)]
+struct Schema<'a> {
+    edition: EditionSummary<'a>,
+    category: SchemaCategory<'a>,
+    fields: &'a [crate::model::Field],
+    checks: &'a [crate::model::Check],
+    rules: Vec<SchemaRule<'a>>,
+}
+
+/// The full catalogue of one form: fields, checks and eligibility rules.
+#[wasm_bindgen(unchecked_return_type = "Schema")]
+pub fn schema(
+    #[wasm_bindgen(unchecked_param_type = "string")] edition: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] category: JsValue,
+) -> Result<JsValue, JsError> {
+    let c = lookup(&edition, &category)?;
+    let e = registry::edition(&edition.as_string().unwrap_or_default()).ok_or_else(|| JsError::new("edition"))?;
+    let rules = c
+        .rules
+        .iter()
+        .map(|r| {
+            let mut fields = r.applies.iter().map(|a| a.field.clone()).collect();
+            crate::eligibility::collect_fields(&r.test, &c.reference_date, &mut fields);
+            SchemaRule { id: &r.id, clause: &r.clause, text: &r.text, fields, applies: r.applies.as_ref(), note: r.note.as_deref() }
+        })
+        .collect();
+    let schema = Schema {
+        edition: summary(e),
+        category: SchemaCategory { id: &c.id, name: &c.name, form_title: &c.form_title, subject: &c.subject, reference_date: &c.reference_date },
+        fields: &c.fields,
+        checks: &c.checks,
+        rules,
+    };
+    Ok(to_js(&schema))
+}
+
+/// The issues of one field, for a keystroke: the same as `validateForm` gives for that field.
+/// `values` (optional) lets cross-field checks and conditions see the rest of the form; only the
+/// fields they need are read from it.
+#[wasm_bindgen(js_name = validateField, unchecked_return_type = "Issue[]")]
+pub fn validate_field(
+    #[wasm_bindgen(unchecked_param_type = "string")] edition: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] category: JsValue,
+    #[wasm_bindgen(js_name = fieldId, unchecked_param_type = "string")] field_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FieldValue")] value: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FormValues | undefined")] values: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let c = lookup(&edition, &category)?;
+    let field_id = string_arg(&field_id, "fieldId")?;
+    let ctx = context(&options);
+    let related = validate::related_fields(c, &field_id);
+    let related: Vec<&str> = related.iter().map(String::as_str).filter(|id| *id != field_id).collect();
+    let mut vals = read_values(c, &values, Some(&related));
+    if let Some(v) = to_value(&value) {
+        vals.insert(field_id.clone(), v);
+    }
+    Ok(to_js(&validate::validate_field(c, &field_id, &vals, &ctx)))
+}
+
+/// Every issue and the eligibility verdicts for the whole form.
+#[wasm_bindgen(js_name = validateForm, unchecked_return_type = "Report")]
+pub fn validate_form(
+    #[wasm_bindgen(unchecked_param_type = "string")] edition: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] category: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "FormValues")] values: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
+    let c = lookup(&edition, &category)?;
+    let ctx = context(&options);
+    let vals = read_values(c, &values, None);
+    Ok(to_js(&validate::validate_form(c, &vals, &ctx)))
+}
+
+/// Counts 字 as Word does (for a page's own counters).
+#[wasm_bindgen(js_name = countChars)]
+pub fn count_chars(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> u32 {
+    text.as_string().map(|s| crate::checks::count_zi(&s)).unwrap_or(0)
+}
+
