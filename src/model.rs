@@ -89,6 +89,14 @@ impl Category {
 
     pub fn build_index(&mut self) {
         self.field_index = self.fields.iter().enumerate().map(|(i, f)| (f.id.clone(), i)).collect();
+        let labels: Vec<String> = self.fields.iter().map(|f| f.label.clone()).collect();
+        for f in &mut self.fields {
+            let repeated = labels.iter().filter(|l| **l == f.label).count() > 1;
+            f.display = match (repeated, f.section.last()) {
+                (true, Some(row)) => format!("{row}{}", f.label),
+                _ => f.label.clone(),
+            };
+        }
     }
 }
 
@@ -205,6 +213,22 @@ pub struct Field {
     /// Where we had to choose (a unit the seed omits, a reading of an ambiguous cell): why.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The label as messages use it: the seed's label, preceded by its row heading where
+    /// the table repeats it (法人代表 · 姓名 and 联系人 · 姓名 are both "姓名"). Set by
+    /// `Category::build_index`.
+    #[serde(skip)]
+    pub display: String,
+}
+
+impl Field {
+    /// The label for messages and explanations (see `display`).
+    pub fn name(&self) -> &str {
+        if self.display.is_empty() {
+            &self.label
+        } else {
+            &self.display
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -38,7 +38,7 @@ fn zh(form: &Form) -> bool {
 /// A field's label without a trailing unit in brackets: "注册资金（万元）" → "注册资金", so the
 /// explanation can put the unit after the number.
 fn short_label(field: &Field) -> &str {
-    let label = field.label.trim();
+    let label = field.name().trim();
     if let Some(unit) = &field.unit {
         for (open, close) in [('（', '）'), ('(', ')')] {
             let suffix = format!("{open}{unit}{close}");

@@ -133,7 +133,7 @@ pub fn read(category: &Category, field: &Field, values: &Values, ctx: &Context) 
 
 impl Slot {
     fn date_with_label(&self, field: &Field) -> Option<(Date, String)> {
-        self.date().map(|d| (d, field.label.clone()))
+        self.date().map(|d| (d, field.name().to_string()))
     }
 }
 

@@ -11,7 +11,7 @@ use crate::model::{Field, FieldKind};
 
 pub fn render(kind: &IssueKind, field: Option<&Field>, locale: Locale) -> String {
     let zh = locale == Locale::ZhCn;
-    let label = field.map(|f| f.label.as_str()).unwrap_or("");
+    let label = field.map(|f| f.name()).unwrap_or("");
     let unit = field.and_then(|f| f.unit.as_deref()).unwrap_or("");
     match kind {
         IssueKind::Required => match field.map(|f| f.kind) {

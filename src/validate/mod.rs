@@ -65,7 +65,7 @@ impl<'a> Form<'a> {
     }
 
     pub fn label(&self, id: &str) -> String {
-        self.category.field(id).map(|f| f.label.clone()).unwrap_or_else(|| id.to_string())
+        self.category.field(id).map(|f| f.name().to_string()).unwrap_or_else(|| id.to_string())
     }
 
     pub fn unit(&self, id: &str) -> Option<String> {
