@@ -65,11 +65,14 @@ impl Date {
         if later <= *self {
             return (0, 0);
         }
-        let mut months = (i64::from(later.year) - i64::from(self.year)) * 12
-            + (i64::from(later.month) - i64::from(self.month));
+        // i64 holds any i32 year difference times 12; saturating ops keep clippy's
+        // arithmetic lint (and any future change of types) honest.
+        let mut months = (i64::from(later.year).saturating_sub(i64::from(self.year)))
+            .saturating_mul(12)
+            .saturating_add(i64::from(later.month).saturating_sub(i64::from(self.month)));
         let anniversary_day = self.day.min(days_in_month(later.year, later.month));
         if later.day < anniversary_day {
-            months -= 1;
+            months = months.saturating_sub(1);
         }
         let months = u64::try_from(months.max(0)).unwrap_or(0);
         let years = u32::try_from(months / 12).unwrap_or(u32::MAX);
@@ -89,25 +92,38 @@ fn digits(part: &str, max_len: usize) -> Option<u32> {
     if part.is_empty() || part.len() > max_len || !part.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    part.bytes().try_fold(0u32, |acc, b| acc.checked_mul(10)?.checked_add(u32::from(b - b'0')))
+    part.bytes().try_fold(0u32, |acc, b| {
+        acc.checked_mul(10)?
+            .checked_add(u32::from(b.saturating_sub(b'0')))
+    })
 }
 
 /// Year, month, day as typed (not yet validated), or why the shape is wrong.
 fn split_parts(s: &str) -> Result<(&str, &str, &str), FormatIssue> {
     if let Some((y, rest)) = s.split_once('年') {
         let (m, d) = rest.split_once('月').ok_or(FormatIssue::DateUnrecognised)?;
-        let d = d.strip_suffix('日').or_else(|| d.strip_suffix('号')).unwrap_or(d);
+        let d = d
+            .strip_suffix('日')
+            .or_else(|| d.strip_suffix('号'))
+            .unwrap_or(d);
         return Ok((y, m, d));
     }
     if s.bytes().all(|b| b.is_ascii_digit()) {
         return match s.len() {
             // 20190305; `get` rather than slicing, although all bytes are ASCII here.
-            8 => Ok((s.get(..4).unwrap_or(""), s.get(4..6).unwrap_or(""), s.get(6..).unwrap_or(""))),
+            8 => Ok((
+                s.get(..4).unwrap_or(""),
+                s.get(4..6).unwrap_or(""),
+                s.get(6..).unwrap_or(""),
+            )),
             6 => Err(FormatIssue::DateTwoDigitYear),
             _ => Err(FormatIssue::DateUnrecognised),
         };
     }
-    let sep = s.chars().find(|c| !c.is_ascii_digit()).ok_or(FormatIssue::DateUnrecognised)?;
+    let sep = s
+        .chars()
+        .find(|c| !c.is_ascii_digit())
+        .ok_or(FormatIssue::DateUnrecognised)?;
     if !matches!(sep, '-' | '/' | '.') {
         return Err(FormatIssue::DateUnrecognised);
     }
@@ -125,7 +141,10 @@ fn split_parts(s: &str) -> Result<(&str, &str, &str), FormatIssue> {
 
 /// Parses a date; `normalized` is YYYY-MM-DD.
 pub fn parse_date(input: &str) -> Checked<Date> {
-    let s: String = fold_width(input).chars().filter(|c| !c.is_whitespace()).collect();
+    let s: String = fold_width(input)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     if s.is_empty() {
         return Err(FormatIssue::Empty);
     }
@@ -161,5 +180,9 @@ pub fn parse_iso(s: &str) -> Option<Date> {
     let y = digits(s.get(..4)?, 4)?;
     let m = digits(s.get(5..7)?, 2)?;
     let d = digits(s.get(8..)?, 2)?;
-    Date::new(i32::try_from(y).ok()?, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+    Date::new(
+        i32::try_from(y).ok()?,
+        u8::try_from(m).ok()?,
+        u8::try_from(d).ok()?,
+    )
 }

@@ -23,13 +23,19 @@ pub enum EmailProblem {
     /// A space inside the address.
     Space,
     /// A full-width letter, digit or symbol other than ＠ (the input method was in 全角).
-    FullWidthChar { ch: char },
+    FullWidthChar {
+        ch: char,
+    },
     /// 。 typed for a dot.
     IdeographicFullStop,
     /// A character not allowed before the @ (e.g. Chinese characters, quotes, commas).
-    LocalBadChar { ch: char },
+    LocalBadChar {
+        ch: char,
+    },
     /// A character not allowed in the domain (only letters, digits, hyphens and dots).
-    DomainBadChar { ch: char },
+    DomainBadChar {
+        ch: char,
+    },
     /// Domain starts or ends with a dot, or has two dots in a row.
     EmptyLabel,
     /// A domain part starts or ends with a hyphen.
@@ -45,7 +51,10 @@ fn is_local_char(c: char) -> bool {
 
 /// Browser sanitisation, plus removal of invisible characters.
 fn sanitise(input: &str) -> String {
-    let s: String = input.chars().filter(|&c| c != '\r' && c != '\n' && !is_invisible(c)).collect();
+    let s: String = input
+        .chars()
+        .filter(|&c| c != '\r' && c != '\n' && !is_invisible(c))
+        .collect();
     // ASCII whitespace per the Infra standard: tab, LF, FF, CR, space. U+3000 is also trimmed
     // here (never valid inside an address anyway).
     s.trim_matches(|c: char| matches!(c, '\t' | '\n' | '\u{0C}' | '\r' | ' ' | '\u{3000}'))
@@ -61,7 +70,10 @@ fn check_label(label: &str) -> Result<(), EmailProblem> {
     if label.is_empty() {
         return Err(EmailProblem::EmptyLabel);
     }
-    if let Some(ch) = label.chars().find(|&c| !(c.is_ascii_alphanumeric() || c == '-')) {
+    if let Some(ch) = label
+        .chars()
+        .find(|&c| !(c.is_ascii_alphanumeric() || c == '-'))
+    {
         return Err(EmailProblem::DomainBadChar { ch });
     }
     if label.starts_with('-') || label.ends_with('-') {

@@ -174,29 +174,63 @@ fn email_message(reason: EmailProblem, locale: Locale) -> String {
     let zh = locale == Locale::ZhCn;
     let pick = |z: &str, e: &str| locale.pick(z, e).to_string();
     match reason {
-        MissingAt => pick("邮箱地址缺少“@”，例如 name@example.com。", "The address needs an “@”, e.g. name@example.com."),
-        MultipleAt => pick("邮箱地址只能有一个“@”，请只填一个邮箱。", "An address has only one “@”; enter a single address."),
+        MissingAt => pick(
+            "邮箱地址缺少“@”，例如 name@example.com。",
+            "The address needs an “@”, e.g. name@example.com.",
+        ),
+        MultipleAt => pick(
+            "邮箱地址只能有一个“@”，请只填一个邮箱。",
+            "An address has only one “@”; enter a single address.",
+        ),
         EmptyLocal => pick("“@”前面缺少用户名。", "The part before “@” is missing."),
-        EmptyDomain => pick("“@”后面缺少域名，例如 example.com。", "The domain after “@” is missing, e.g. example.com."),
-        Space => pick("邮箱地址中不能有空格。", "An e-mail address cannot contain spaces."),
-        FullWidthChar { ch } => if zh {
-            format!("邮箱中的“{ch}”是全角字符，请切换到半角（英文）输入法重新输入。")
-        } else {
-            format!("“{ch}” is a full-width character; switch to half-width (English) input and retype it.")
-        },
-        IdeographicFullStop => pick("域名中的“。”应为英文句点“.”。", "Use “.” rather than “。” in the domain."),
-        LocalBadChar { ch } => if zh {
-            format!("邮箱“@”前面不能有“{ch}”，只能用英文字母、数字和 . _ - + 等符号。")
-        } else {
-            format!("“{ch}” cannot appear before the “@”; use letters, digits and . _ - + only.")
-        },
-        DomainBadChar { ch } => if zh {
-            format!("邮箱域名中不能有“{ch}”，只能用英文字母、数字、“-”和“.”。")
-        } else {
-            format!("“{ch}” cannot appear in the domain; use letters, digits, “-” and “.” only.")
-        },
-        EmptyLabel => pick("域名中的“.”位置不对（不能在开头、结尾或连续出现）。", "A “.” in the domain is misplaced (at the start, at the end, or doubled)."),
-        LabelHyphenEdge => pick("域名各部分不能以“-”开头或结尾。", "Parts of the domain cannot start or end with “-”."),
-        LabelTooLong => pick("域名中某一段过长（最多63个字符）。", "A part of the domain is too long (at most 63 characters)."),
+        EmptyDomain => pick(
+            "“@”后面缺少域名，例如 example.com。",
+            "The domain after “@” is missing, e.g. example.com.",
+        ),
+        Space => pick(
+            "邮箱地址中不能有空格。",
+            "An e-mail address cannot contain spaces.",
+        ),
+        FullWidthChar { ch } => {
+            if zh {
+                format!("邮箱中的“{ch}”是全角字符，请切换到半角（英文）输入法重新输入。")
+            } else {
+                format!("“{ch}” is a full-width character; switch to half-width (English) input and retype it.")
+            }
+        }
+        IdeographicFullStop => pick(
+            "域名中的“。”应为英文句点“.”。",
+            "Use “.” rather than “。” in the domain.",
+        ),
+        LocalBadChar { ch } => {
+            if zh {
+                format!("邮箱“@”前面不能有“{ch}”，只能用英文字母、数字和 . _ - + 等符号。")
+            } else {
+                format!(
+                    "“{ch}” cannot appear before the “@”; use letters, digits and . _ - + only."
+                )
+            }
+        }
+        DomainBadChar { ch } => {
+            if zh {
+                format!("邮箱域名中不能有“{ch}”，只能用英文字母、数字、“-”和“.”。")
+            } else {
+                format!(
+                    "“{ch}” cannot appear in the domain; use letters, digits, “-” and “.” only."
+                )
+            }
+        }
+        EmptyLabel => pick(
+            "域名中的“.”位置不对（不能在开头、结尾或连续出现）。",
+            "A “.” in the domain is misplaced (at the start, at the end, or doubled).",
+        ),
+        LabelHyphenEdge => pick(
+            "域名各部分不能以“-”开头或结尾。",
+            "Parts of the domain cannot start or end with “-”.",
+        ),
+        LabelTooLong => pick(
+            "域名中某一段过长（最多63个字符）。",
+            "A part of the domain is too long (at most 63 characters).",
+        ),
     }
 }

@@ -45,7 +45,11 @@ pub struct Parsed<T> {
 impl<T> Parsed<T> {
     /// A result with no warnings.
     pub fn new(value: T, normalized: String) -> Self {
-        Parsed { value, normalized, warnings: Vec::new() }
+        Parsed {
+            value,
+            normalized,
+            warnings: Vec::new(),
+        }
     }
 
     /// Builder used by checkers that may attach a warning.
@@ -68,23 +72,37 @@ pub enum FormatIssue {
 
     // --- 统一社会信用代码 (GB 32100-2015) ---
     /// Not 18 characters after removing spaces and dashes. `len` counts characters.
-    UsccLength { len: usize },
+    UsccLength {
+        len: usize,
+    },
     /// A character outside the 31-character alphabet. `position` is 1-based.
-    UsccBadChar { position: usize, ch: char, suggestion: Option<char> },
+    UsccBadChar {
+        position: usize,
+        ch: char,
+        suggestion: Option<char>,
+    },
     /// The 18th character does not match the one computed from the first 17.
-    UsccChecksum { expected: char },
+    UsccChecksum {
+        expected: char,
+    },
     /// 15 digits: an old 工商注册号, not the 18-character code.
     UsccOldRegistrationNumber,
     /// Warning: the embedded GB 11714 organisation code (chars 9–17) fails its own check.
     UsccOrgCodeChecksum,
     /// Warning: 登记管理部门码 + 机构类别码 pair not in the table we know.
-    UsccUnknownKind { prefix: String },
+    UsccUnknownKind {
+        prefix: String,
+    },
     /// Warning: chars 3–4 are not a known province-level region prefix.
-    UsccUnknownRegion { prefix: String },
+    UsccUnknownRegion {
+        prefix: String,
+    },
 
     // --- phone numbers ---
     /// A character that cannot be part of a phone number (one char is shown).
-    PhoneBadChar { ch: char },
+    PhoneBadChar {
+        ch: char,
+    },
     PhoneTooShort,
     PhoneTooLong,
     /// 11 digits starting with 1 but the second digit is not 3–9.
@@ -110,7 +128,9 @@ pub enum FormatIssue {
     /// A full-width ＠ was typed (Chinese input method); the hint is to switch it.
     EmailFullWidthAt,
     /// Not a WHATWG valid e-mail address; `reason` says which part is wrong.
-    EmailInvalid { reason: EmailProblem },
+    EmailInvalid {
+        reason: EmailProblem,
+    },
 
     // --- numbers, amounts, percentages ---
     /// 三, 百分之十五...: ask for Arabic digits.
@@ -119,7 +139,9 @@ pub enum FormatIssue {
     /// Thousands separators not in exact groups of three (or spaces used as separators).
     NumberBadGrouping,
     NumberNegative,
-    NumberTooManyDecimals { max: u8 },
+    NumberTooManyDecimals {
+        max: u8,
+    },
     /// More integer digits than can be held exactly (over 15 significant digits).
     NumberTooLarge,
     /// A 万元 field given in 元.
@@ -128,11 +150,16 @@ pub enum FormatIssue {
     AmountInYi,
     /// A trailing unit that is not this field's. `unit` is what was typed (shortened),
     /// `expected` the field's unit if it has one.
-    NumberWrongUnit { unit: String, expected: Option<String> },
+    NumberWrongUnit {
+        unit: String,
+        expected: Option<String>,
+    },
     /// A count with a fractional part.
     CountNotWhole,
     /// Above 100 %. An error for shares; the caller may downgrade it to a warning.
-    PercentOver100 { value: f64 },
+    PercentOver100 {
+        value: f64,
+    },
     /// Warning: 0 < x < 1 without a % sign — 0.15 may have meant 15 %.
     PercentAmbiguousFraction,
 
@@ -140,10 +167,16 @@ pub enum FormatIssue {
     DateUnrecognised,
     DateTwoDigitYear,
     /// Month/day do not exist (2019-02-30, month 13).
-    DateNonexistent { year: i32, month: u32, day: u32 },
+    DateNonexistent {
+        year: i32,
+        month: u32,
+        day: u32,
+    },
     /// 3/5/2019: the year comes last, so day/month order is ambiguous.
     DateYearLast,
-    DateYearOutOfRange { year: i32 },
+    DateYearOutOfRange {
+        year: i32,
+    },
     /// After the reference date for a past event. Never produced by `parse_date`; the
     /// engine raises it when it compares with its reference date.
     DateInFuture,

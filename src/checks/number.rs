@@ -23,7 +23,10 @@ pub struct NumberOptions {
 impl Default for NumberOptions {
     /// Non-negative, up to 4 decimals (万元 to the 元).
     fn default() -> Self {
-        NumberOptions { allow_negative: false, max_decimals: 4 }
+        NumberOptions {
+            allow_negative: false,
+            max_decimals: 4,
+        }
     }
 }
 
@@ -75,7 +78,10 @@ impl Num {
     }
 
     fn to_f64(&self) -> Result<f64, FormatIssue> {
-        let v: f64 = self.normalized().parse().map_err(|_| FormatIssue::NumberNotANumber)?;
+        let v: f64 = self
+            .normalized()
+            .parse()
+            .map_err(|_| FormatIssue::NumberNotANumber)?;
         if v.is_finite() {
             Ok(v + 0.0) // `+ 0.0` turns a -0.0 into 0.0
         } else {
@@ -119,9 +125,15 @@ fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
 /// Splits "1,234.5 万元" into ("1,234.5", "万元"): the number runs to its last digit, dot or
 /// comma; the unit is what follows, trimmed, with surrounding brackets removed.
 fn split_unit(s: &str) -> (&str, &str) {
-    let end = s.trim_end_matches(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).len();
+    let end = s
+        .trim_end_matches(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .len();
     let (num, unit) = s.split_at(end);
-    let unit = unit.trim().trim_start_matches('(').trim_end_matches(')').trim();
+    let unit = unit
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .trim();
     (num.trim(), unit)
 }
 
@@ -132,7 +144,11 @@ fn ungroup(int: &str) -> Result<String, FormatIssue> {
     }
     let mut out = String::with_capacity(int.len());
     for (i, group) in int.split(',').enumerate() {
-        let ok = if i == 0 { (1..=3).contains(&group.len()) } else { group.len() == 3 };
+        let ok = if i == 0 {
+            (1..=3).contains(&group.len())
+        } else {
+            group.len() == 3
+        };
         if !ok {
             return Err(FormatIssue::NumberBadGrouping);
         }
@@ -155,7 +171,10 @@ fn parse_core(s: &str) -> Result<Num, FormatIssue> {
         // "1 234 567": grouping with spaces is not what this form accepts.
         return Err(FormatIssue::NumberBadGrouping);
     }
-    if body.chars().any(|c| !(c.is_ascii_digit() || c == ',' || c == '.')) {
+    if body
+        .chars()
+        .any(|c| !(c.is_ascii_digit() || c == ',' || c == '.'))
+    {
         return Err(FormatIssue::NumberNotANumber);
     }
     if !body.bytes().any(|b| b.is_ascii_digit()) {
@@ -175,7 +194,11 @@ fn parse_core(s: &str) -> Result<Num, FormatIssue> {
         return Err(FormatIssue::NumberTooLarge);
     }
     let frac = frac_raw.trim_end_matches('0').to_string();
-    Ok(Num { negative, int, frac })
+    Ok(Num {
+        negative,
+        int,
+        frac,
+    })
 }
 
 /// Refuses Chinese numerals in the number, then parses it.
@@ -192,7 +215,9 @@ fn finish(n: Num, opts: NumberOptions) -> Checked<f64> {
         return Err(FormatIssue::NumberNegative);
     }
     if n.decimals() > usize::from(opts.max_decimals) {
-        return Err(FormatIssue::NumberTooManyDecimals { max: opts.max_decimals });
+        return Err(FormatIssue::NumberTooManyDecimals {
+            max: opts.max_decimals,
+        });
     }
     Ok(Parsed::new(n.to_f64()?, n.normalized()))
 }
@@ -202,7 +227,10 @@ fn unit_issue(unit: &str, expected: Option<&str>) -> FormatIssue {
     if has_cn_numeral(unit) {
         FormatIssue::NumberChineseNumeral
     } else {
-        FormatIssue::NumberWrongUnit { unit: short(unit), expected: expected.map(str::to_string) }
+        FormatIssue::NumberWrongUnit {
+            unit: short(unit),
+            expected: expected.map(str::to_string),
+        }
     }
 }
 
@@ -215,7 +243,9 @@ pub fn parse_amount_wan(input: &str, opts: NumberOptions) -> Checked<f64> {
     }
     let (num, unit) = split_unit(&s);
     if !num.bytes().any(|b| b.is_ascii_digit()) {
-        return Err(parse_number_part(num, &s).err().unwrap_or(FormatIssue::NumberNotANumber));
+        return Err(parse_number_part(num, &s)
+            .err()
+            .unwrap_or(FormatIssue::NumberNotANumber));
     }
     match unit {
         "" | "万" | "万元" => {}
@@ -237,7 +267,10 @@ pub fn parse_decimal(input: &str, unit: Option<&str>, opts: NumberOptions) -> Ch
     }
     let field_unit = unit.map(fold_width).filter(|u| !u.is_empty());
     // Strip the field's own unit first: it may contain digits or numerals (m2, 千瓦时).
-    let body = field_unit.as_deref().and_then(|u| strip_suffix_ci(&s, u)).unwrap_or(&s);
+    let body = field_unit
+        .as_deref()
+        .and_then(|u| strip_suffix_ci(&s, u))
+        .unwrap_or(&s);
     let (num, typed_unit) = split_unit(body);
     if !typed_unit.is_empty() && num.bytes().any(|b| b.is_ascii_digit()) {
         return Err(unit_issue(typed_unit, field_unit.as_deref()));
@@ -252,8 +285,7 @@ pub fn parse_count(input: &str) -> Checked<u64> {
         return Err(FormatIssue::Empty);
     }
     let (num, unit) = split_unit(&s);
-    if !unit.is_empty() && num.bytes().any(|b| b.is_ascii_digit()) && !COUNT_WORDS.contains(&unit)
-    {
+    if !unit.is_empty() && num.bytes().any(|b| b.is_ascii_digit()) && !COUNT_WORDS.contains(&unit) {
         return Err(unit_issue(unit, None));
     }
     let n = parse_number_part(num, &s)?;
@@ -298,7 +330,9 @@ pub fn parse_percent(input: &str, opts: PercentOptions) -> Checked<f64> {
         return Err(FormatIssue::NumberNegative);
     }
     if n.decimals() > usize::from(PERCENT_MAX_DECIMALS) {
-        return Err(FormatIssue::NumberTooManyDecimals { max: PERCENT_MAX_DECIMALS });
+        return Err(FormatIssue::NumberTooManyDecimals {
+            max: PERCENT_MAX_DECIMALS,
+        });
     }
     let value = n.to_f64()?;
     let mut parsed = Parsed::new(value, n.normalized());

@@ -34,7 +34,10 @@ const MAX_EXT: usize = 6;
 /// Dashes, dots, brackets and whitespace are just formatting.
 fn is_formatting(c: char) -> bool {
     c.is_whitespace()
-        || matches!(c, '-' | '.' | '(' | ')' | '（' | '）' | '\u{2010}'..='\u{2015}' | '\u{2212}')
+        || matches!(
+            c,
+            '-' | '.' | '(' | ')' | '（' | '）' | '\u{2010}'..='\u{2015}' | '\u{2212}'
+        )
 }
 
 /// Splits a trailing extension `(转|分机|ext|x|#)\d+` off the cleaned string.

@@ -13,7 +13,9 @@ use super::{Checked, FormatIssue, Parsed};
 const ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 
 /// w_i = 3^i mod 31 for i = 0..16.
-const WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 /// GB 11714 weights for the first 8 characters of the organisation code.
 const ORG_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
@@ -29,7 +31,10 @@ const PROVINCES: &[&str] = &[
 /// Value of a character in the USCC alphabet.
 fn value(c: char) -> Option<u32> {
     let b = u8::try_from(c).ok()?;
-    ALPHABET.iter().position(|&a| a == b).and_then(|p| u32::try_from(p).ok())
+    ALPHABET
+        .iter()
+        .position(|&a| a == b)
+        .and_then(|p| u32::try_from(p).ok())
 }
 
 /// Computes the check character from the first 17 characters. `None` if any is illegal.
@@ -42,8 +47,10 @@ pub fn uscc_check_char(first17: &[char]) -> Option<char> {
         // value ≤ 30, weight ≤ 30, 17 terms: the sum stays far below u32::MAX.
         sum = sum.saturating_add(value(*c)?.saturating_mul(w));
     }
-    let idx = (31 - sum % 31) % 31;
-    ALPHABET.get(usize::try_from(idx).ok()?).map(|&b| char::from(b))
+    let idx = 31u32.saturating_sub(sum % 31) % 31;
+    ALPHABET
+        .get(usize::try_from(idx).ok()?)
+        .map(|&b| char::from(b))
 }
 
 /// Whether the GB 11714 organisation code embedded at chars 9–17 passes its own check.
@@ -60,7 +67,7 @@ fn org_code_ok(org: &[char]) -> bool {
         };
         sum = sum.saturating_add(v.saturating_mul(w));
     }
-    let expected = match 11 - sum % 11 {
+    let expected = match 11u32.saturating_sub(sum % 11) {
         10 => 'X',
         11 => '0',
         n => char::from_digit(n, 10).unwrap_or('?'),
@@ -185,12 +192,16 @@ pub fn check_uscc(input: &str) -> Checked<String> {
     }
     if uscc_kind(&code).is_none() {
         let prefix: String = chars.iter().take(2).collect();
-        parsed.warnings.push(FormatIssue::UsccUnknownKind { prefix });
+        parsed
+            .warnings
+            .push(FormatIssue::UsccUnknownKind { prefix });
     }
     let region_ok = uscc_province(&code).is_some_and(is_known_province);
     if !region_ok {
         let prefix: String = chars.iter().skip(2).take(2).collect();
-        parsed.warnings.push(FormatIssue::UsccUnknownRegion { prefix });
+        parsed
+            .warnings
+            .push(FormatIssue::UsccUnknownRegion { prefix });
     }
     Ok(parsed)
 }

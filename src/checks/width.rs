@@ -31,7 +31,7 @@ pub fn fold_char(c: char) -> char {
         '\u{FF01}'..='\u{FF5E}' => {
             // The range guarantees the subtraction stays in ASCII; from_u32 cannot fail
             // there, but we fall back to the original rather than unwrap.
-            char::from_u32(u32::from(c) - FULL_WIDTH_OFFSET).unwrap_or(c)
+            char::from_u32(u32::from(c).saturating_sub(FULL_WIDTH_OFFSET)).unwrap_or(c)
         }
         other => other,
     }
@@ -40,7 +40,11 @@ pub fn fold_char(c: char) -> char {
 /// Folds full-width ASCII (U+FF01–U+FF5E → −0xFEE0) and U+3000 to a space, drops zero-width
 /// and bidi control characters, and trims surrounding whitespace. Linear time.
 pub fn fold_width(s: &str) -> String {
-    let folded: String = s.chars().filter(|&c| !is_invisible(c)).map(fold_char).collect();
+    let folded: String = s
+        .chars()
+        .filter(|&c| !is_invisible(c))
+        .map(fold_char)
+        .collect();
     let trimmed = folded.trim();
     if trimmed.len() == folded.len() {
         folded
@@ -55,7 +59,10 @@ mod tests {
 
     #[test]
     fn folds_and_trims() {
-        assert_eq!(fold_width("\u{3000}１２３，４５６．７\u{200B}"), "123,456.7");
+        assert_eq!(
+            fold_width("\u{3000}１２３，４５６．７\u{200B}"),
+            "123,456.7"
+        );
         assert_eq!(fold_width("ａ＠ｂ"), "a@b");
         assert_eq!(fold_width("①"), "①");
     }

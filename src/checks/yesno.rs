@@ -6,7 +6,9 @@ use super::{Checked, FormatIssue, Parsed};
 /// Words taken as "yes"; compared after width folding and ASCII lowercasing.
 const YES: &[&str] = &["是", "有", "yes", "true", "y", "1", "√", "✓", "对"];
 /// Words taken as "no".
-const NO: &[&str] = &["否", "无", "無", "没有", "沒有", "no", "false", "n", "0", "×", "✗"];
+const NO: &[&str] = &[
+    "否", "无", "無", "没有", "沒有", "no", "false", "n", "0", "×", "✗",
+];
 
 /// Parses a yes/no answer. `normalized` is "是" or "否" whatever was typed, so it can be
 /// shown back consistently.

@@ -1,0 +1,691 @@
+//! Unit tests for the field format checkers, using the real codes and examples collected in
+//! notes/FORMATS.md.
+
+use yanglao_check::checks::*;
+use yanglao_check::locale::Locale;
+
+const REAL_USCC: &[&str] = &[
+    "91110000600037341L",
+    "121200004013590816",
+    "91310115MA1K3BTP2B",
+    "92340602MA2PBMEM24",
+    "91620105L015101280",
+    "9144030071526726XG",
+    "12100000400000624D",
+];
+
+fn err<T: std::fmt::Debug>(r: Checked<T>) -> FormatIssue {
+    match r {
+        Ok(p) => panic!("expected an error, got {p:?}"),
+        Err(e) => e,
+    }
+}
+
+// ---------------------------------------------------------------- width
+
+#[test]
+fn width_folds_full_width_and_drops_invisible() {
+    assert_eq!(fold_width("１２３"), "123");
+    assert_eq!(fold_width("\u{3000} ａｂｃ\u{3000}"), "abc");
+    assert_eq!(fold_width("1\u{200B}2\u{202E}3\u{FEFF}"), "123");
+    assert_eq!(fold_width("①"), "①", "not NFKC");
+}
+
+// ---------------------------------------------------------------- USCC
+
+#[test]
+fn uscc_real_codes_pass_without_warnings() {
+    for code in REAL_USCC {
+        let p = check_uscc(code).unwrap_or_else(|e| panic!("{code}: {e:?}"));
+        assert_eq!(p.value, *code);
+        assert_eq!(p.normalized, *code);
+        assert!(p.warnings.is_empty(), "{code}: {:?}", p.warnings);
+    }
+}
+
+#[test]
+fn uscc_accepts_lowercase_full_width_and_separators() {
+    let p = check_uscc(" 91310115ma1k3btp2b ").unwrap();
+    assert_eq!(p.value, "91310115MA1K3BTP2B");
+    let p = check_uscc("９１１１００００６０００３７３４１Ｌ").unwrap();
+    assert_eq!(p.value, "91110000600037341L");
+    let p = check_uscc("9111 0000 6000-3734 1L").unwrap();
+    assert_eq!(p.value, "91110000600037341L");
+}
+
+#[test]
+fn uscc_checksum_names_expected_char() {
+    assert_eq!(
+        err(check_uscc("91110000600037341M")),
+        FormatIssue::UsccChecksum { expected: 'L' }
+    );
+}
+
+#[test]
+fn uscc_length_and_old_number() {
+    assert_eq!(
+        err(check_uscc("91110000600037341")),
+        FormatIssue::UsccLength { len: 17 }
+    );
+    assert_eq!(
+        err(check_uscc("110108000000016")),
+        FormatIssue::UsccOldRegistrationNumber
+    );
+    assert_eq!(err(check_uscc("")), FormatIssue::Empty);
+    assert_eq!(err(check_uscc("  \u{200B} ")), FormatIssue::Empty);
+}
+
+#[test]
+fn uscc_bad_char_with_suggestion() {
+    assert_eq!(
+        err(check_uscc("9111OOOO600037341L")),
+        FormatIssue::UsccBadChar {
+            position: 5,
+            ch: 'O',
+            suggestion: Some('0')
+        }
+    );
+    assert_eq!(
+        err(check_uscc("9i110000600037341L")),
+        FormatIssue::UsccBadChar {
+            position: 2,
+            ch: 'I',
+            suggestion: Some('1')
+        }
+    );
+    assert_eq!(
+        err(check_uscc("91110000600037341Z")),
+        FormatIssue::UsccBadChar {
+            position: 18,
+            ch: 'Z',
+            suggestion: None
+        }
+    );
+}
+
+#[test]
+fn uscc_kind_and_province() {
+    assert_eq!(
+        uscc_kind("91110000600037341L"),
+        Some(("工商/市场监管", "企业"))
+    );
+    assert_eq!(
+        uscc_kind("12100000400000624D"),
+        Some(("机构编制", "事业单位"))
+    );
+    assert_eq!(uscc_kind("n2"), Some(("农业", "村级集体经济组织")));
+    assert_eq!(uscc_kind("94"), None);
+    assert_eq!(uscc_kind("9"), None);
+    assert_eq!(uscc_province("91320000XXXXXXXXXX"), Some("32"));
+    assert_eq!(uscc_province("12100000400000624D"), Some("10"));
+    assert_eq!(uscc_province("91"), None);
+    assert_eq!(uscc_province("9号码"), None);
+}
+
+/// Builds a valid code from 17 characters by computing its check character.
+fn with_check(first17: &str) -> String {
+    let chars: Vec<char> = first17.chars().collect();
+    let c = uscc::uscc_check_char(&chars).expect("17 legal chars");
+    format!("{first17}{c}")
+}
+
+#[test]
+fn uscc_unusual_prefixes_are_warnings_not_errors() {
+    // Unknown 部门/类别 pair.
+    let code = with_check("94110000600037341");
+    let p = check_uscc(&code).unwrap();
+    assert!(p.warnings.contains(&FormatIssue::UsccUnknownKind {
+        prefix: "94".into()
+    }));
+    // Unknown region prefix 99.
+    let code = with_check("91990000600037341");
+    let p = check_uscc(&code).unwrap();
+    assert!(p.warnings.contains(&FormatIssue::UsccUnknownRegion {
+        prefix: "99".into()
+    }));
+    // Organisation code whose own check fails (last org char changed).
+    let code = with_check("91110000600037342");
+    let p = check_uscc(&code).unwrap();
+    assert!(p.warnings.contains(&FormatIssue::UsccOrgCodeChecksum));
+    assert!(p.warnings.iter().all(FormatIssue::is_warning));
+}
+
+#[test]
+fn uscc_every_single_substitution_of_real_codes_fails() {
+    let alphabet: Vec<char> = "0123456789ABCDEFGHJKLMNPQRTUWXY".chars().collect();
+    for code in REAL_USCC {
+        let chars: Vec<char> = code.chars().collect();
+        for i in 0..18 {
+            for &a in &alphabet {
+                if a == chars[i] {
+                    continue;
+                }
+                let mut c = chars.clone();
+                c[i] = a;
+                let s: String = c.into_iter().collect();
+                assert!(check_uscc(&s).is_err(), "{s} should fail");
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------- phone
+
+#[test]
+fn phone_should_pass() {
+    let cases = [
+        ("+86 138 1234 5678", PhoneKind::Mobile, "13812345678"),
+        ("8613812345678", PhoneKind::Mobile, "13812345678"),
+        ("0086-138-1234-5678", PhoneKind::Mobile, "13812345678"),
+        ("(0755)26036008", PhoneKind::Landline, "0755-26036008"),
+        (
+            "（０７５５）２６０３６００８",
+            PhoneKind::Landline,
+            "0755-26036008",
+        ),
+        (
+            "0571-88888888转8001",
+            PhoneKind::Landline,
+            "0571-88888888 转8001",
+        ),
+        (
+            "0571-88888888 ext. 8001",
+            PhoneKind::Landline,
+            "0571-88888888 转8001",
+        ),
+        ("010-62795627", PhoneKind::Landline, "010-62795627"),
+        ("+86 10 6279 5627", PhoneKind::Landline, "010-62795627"),
+        ("0917-3234567", PhoneKind::Landline, "0917-3234567"),
+        ("400-123-4567", PhoneKind::Service, "400-123-4567"),
+        ("800 123 4567", PhoneKind::Service, "800-123-4567"),
+    ];
+    for (input, kind, norm) in cases {
+        let p = check_phone(input).unwrap_or_else(|e| panic!("{input}: {e:?}"));
+        assert_eq!(p.value, kind, "{input}");
+        assert_eq!(p.normalized, norm, "{input}");
+    }
+}
+
+#[test]
+fn phone_should_fail_with_reason() {
+    let cases = [
+        ("12812345678", FormatIssue::PhoneMobilePrefix),
+        ("62795627", FormatIssue::PhoneMissingAreaCode),
+        ("010-1234567", FormatIssue::PhoneLandlineLength),
+        ("1381234567", FormatIssue::PhoneTooShort),
+        ("138123456789", FormatIssue::PhoneTooLong),
+        ("0755-06036008", FormatIssue::PhoneLandlineLocalPrefix),
+        ("400-123-456", FormatIssue::PhoneServiceLength),
+        ("+852 2123 4567", FormatIssue::PhoneNotMainland),
+        (
+            "0571-88888888转12345678",
+            FormatIssue::PhoneExtensionTooLong,
+        ),
+        ("138-abcd-5678", FormatIssue::PhoneBadChar { ch: 'a' }),
+        ("", FormatIssue::Empty),
+    ];
+    for (input, issue) in cases {
+        assert_eq!(err(check_phone(input)), issue, "{input}");
+    }
+}
+
+#[test]
+fn phone_unallocated_prefix_is_a_warning() {
+    let p = check_phone("14012345678").unwrap();
+    assert_eq!(p.warnings, vec![FormatIssue::PhoneMobileUnallocated]);
+    assert!(check_phone("13812345678").unwrap().warnings.is_empty());
+}
+
+// ---------------------------------------------------------------- email
+
+#[test]
+fn email_follows_whatwg() {
+    for ok in [
+        "a@b",
+        "name.surname+tag@example.com",
+        " x@qq.com\n",
+        "a..b.@x-y.cn",
+        "!#$%&'*+/=?^_`{|}~-@a",
+    ] {
+        assert!(check_email(ok).is_ok(), "{ok}");
+    }
+    assert_eq!(check_email(" x@qq.com\n").unwrap().normalized, "x@qq.com");
+    let bad = [
+        ("张三@qq.com", EmailProblem::LocalBadChar { ch: '张' }),
+        ("abc", EmailProblem::MissingAt),
+        ("a@b@c", EmailProblem::MultipleAt),
+        ("@qq.com", EmailProblem::EmptyLocal),
+        ("a@", EmailProblem::EmptyDomain),
+        ("a@qq..com", EmailProblem::EmptyLabel),
+        ("a@qq.com.", EmailProblem::EmptyLabel),
+        ("a@-qq.com", EmailProblem::LabelHyphenEdge),
+        ("a@qq_x.com", EmailProblem::DomainBadChar { ch: '_' }),
+        ("a b@qq.com", EmailProblem::Space),
+        ("a@qq。com", EmailProblem::IdeographicFullStop),
+        ("ａ@qq.com", EmailProblem::FullWidthChar { ch: 'ａ' }),
+    ];
+    for (input, reason) in bad {
+        assert_eq!(
+            err(check_email(input)),
+            FormatIssue::EmailInvalid { reason },
+            "{input}"
+        );
+    }
+    let long = format!("a@{}.com", "x".repeat(64));
+    assert_eq!(
+        err(check_email(&long)),
+        FormatIssue::EmailInvalid {
+            reason: EmailProblem::LabelTooLong
+        }
+    );
+    assert!(check_email(&format!("a@{}.com", "x".repeat(63))).is_ok());
+}
+
+#[test]
+fn email_full_width_at_gets_hint() {
+    assert_eq!(
+        err(check_email("name＠qq.com")),
+        FormatIssue::EmailFullWidthAt
+    );
+}
+
+// ---------------------------------------------------------------- numbers
+
+fn wan(s: &str) -> Checked<f64> {
+    parse_amount_wan(s, NumberOptions::default())
+}
+
+#[test]
+fn amounts_in_wan() {
+    let cases = [
+        ("1,234.5万元", 1234.5, "1234.5"),
+        ("1，234.5 万", 1234.5, "1234.5"),
+        ("１２３", 123.0, "123"),
+        ("150", 150.0, "150"),
+        ("0150.2500", 150.25, "150.25"),
+        ("1,234,567", 1234567.0, "1234567"),
+        ("-0", 0.0, "0"),
+        (".5", 0.5, "0.5"),
+        ("150（万元）", 150.0, "150"),
+    ];
+    for (input, v, norm) in cases {
+        let p = wan(input).unwrap_or_else(|e| panic!("{input}: {e:?}"));
+        assert_eq!(p.value, v, "{input}");
+        assert_eq!(p.normalized, norm, "{input}");
+    }
+}
+
+#[test]
+fn amounts_refused_with_reason() {
+    let cases = [
+        ("1,23.4", FormatIssue::NumberBadGrouping),
+        ("1 234", FormatIssue::NumberBadGrouping),
+        ("1,5", FormatIssue::NumberBadGrouping),
+        ("500元", FormatIssue::AmountInYuan),
+        ("500 千元", FormatIssue::AmountInYuan),
+        ("3亿元", FormatIssue::AmountInYi),
+        ("3亿", FormatIssue::AmountInYi),
+        ("五百万元", FormatIssue::NumberChineseNumeral),
+        ("三", FormatIssue::NumberChineseNumeral),
+        ("1百5", FormatIssue::NumberChineseNumeral),
+        ("-5", FormatIssue::NumberNegative),
+        ("1.23456", FormatIssue::NumberTooManyDecimals { max: 4 }),
+        ("1e309", FormatIssue::NumberNotANumber),
+        ("NaN", FormatIssue::NumberNotANumber),
+        ("inf", FormatIssue::NumberNotANumber),
+        ("1.2.3", FormatIssue::NumberNotANumber),
+        ("约150", FormatIssue::NumberNotANumber),
+        ("", FormatIssue::Empty),
+    ];
+    for (input, issue) in cases {
+        assert_eq!(err(wan(input)), issue, "{input}");
+    }
+    assert_eq!(
+        err(wan("150美元")),
+        FormatIssue::AmountInYuan,
+        "any 元 unit other than 万元 asks for conversion"
+    );
+    assert_eq!(
+        err(wan("150 kg")),
+        FormatIssue::NumberWrongUnit {
+            unit: "kg".into(),
+            expected: Some("万元".into())
+        }
+    );
+}
+
+#[test]
+fn huge_numbers_are_clean_errors() {
+    assert_eq!(err(wan(&"9".repeat(400))), FormatIssue::NumberTooLarge);
+    assert_eq!(err(wan(&"9".repeat(16))), FormatIssue::NumberTooLarge);
+    assert_eq!(wan(&"9".repeat(15)).unwrap().value, 999_999_999_999_999.0);
+    let leading_zeros = format!("{}1", "0".repeat(400));
+    assert_eq!(wan(&leading_zeros).unwrap().value, 1.0);
+    let opts = NumberOptions {
+        allow_negative: true,
+        max_decimals: 255,
+    };
+    let tiny = format!("0.{}1", "0".repeat(250));
+    let v = parse_amount_wan(&tiny, opts).unwrap().value;
+    assert!(v.is_finite() && v > 0.0);
+}
+
+#[test]
+fn negative_allowed_when_asked() {
+    let opts = NumberOptions {
+        allow_negative: true,
+        max_decimals: 2,
+    };
+    let p = parse_amount_wan("-12.5", opts).unwrap();
+    assert_eq!((p.value, p.normalized.as_str()), (-12.5, "-12.5"));
+    assert_eq!(parse_amount_wan("−3", opts).unwrap().value, -3.0);
+}
+
+#[test]
+fn decimals_with_field_unit() {
+    let o = NumberOptions::default();
+    assert_eq!(
+        parse_decimal("1200平方米", Some("平方米"), o)
+            .unwrap()
+            .value,
+        1200.0
+    );
+    assert_eq!(parse_decimal("12.5 M2", Some("m2"), o).unwrap().value, 12.5);
+    assert_eq!(parse_decimal("30", Some("平方米"), o).unwrap().value, 30.0);
+    assert_eq!(
+        err(parse_decimal("1200亩", Some("平方米"), o)),
+        FormatIssue::NumberWrongUnit {
+            unit: "亩".into(),
+            expected: Some("平方米".into())
+        }
+    );
+    assert_eq!(
+        err(parse_decimal("15%", None, o)),
+        FormatIssue::NumberWrongUnit {
+            unit: "%".into(),
+            expected: None
+        }
+    );
+    assert_eq!(
+        err(parse_decimal("十五", None, o)),
+        FormatIssue::NumberChineseNumeral
+    );
+}
+
+#[test]
+fn counts() {
+    for (input, v) in [
+        ("12", 12),
+        ("12家", 12),
+        ("1,200 人", 1200),
+        ("３个", 3),
+        ("3.0", 3),
+        ("200人次", 200),
+    ] {
+        assert_eq!(parse_count(input).unwrap().value, v, "{input}");
+    }
+    assert_eq!(err(parse_count("1.5")), FormatIssue::CountNotWhole);
+    assert_eq!(err(parse_count("-2")), FormatIssue::NumberNegative);
+    assert_eq!(err(parse_count("三家")), FormatIssue::NumberChineseNumeral);
+    assert_eq!(err(parse_count("3万人")), FormatIssue::NumberChineseNumeral);
+    assert_eq!(
+        err(parse_count("5 kg")),
+        FormatIssue::NumberWrongUnit {
+            unit: "kg".into(),
+            expected: None
+        }
+    );
+}
+
+#[test]
+fn percentages() {
+    let o = PercentOptions::default();
+    for input in ["15", "15%", "15％", "１５％", "百分之15", "15 %"] {
+        let p = parse_percent(input, o).unwrap_or_else(|e| panic!("{input}: {e:?}"));
+        assert_eq!(p.value, 15.0, "{input}");
+        assert_eq!(p.normalized, "15");
+        assert!(p.warnings.is_empty(), "{input}");
+    }
+    assert_eq!(
+        err(parse_percent("百分之十五", o)),
+        FormatIssue::NumberChineseNumeral
+    );
+    assert_eq!(
+        err(parse_percent("120", o)),
+        FormatIssue::PercentOver100 { value: 120.0 }
+    );
+    let p = parse_percent(
+        "120%",
+        PercentOptions {
+            allow_over_100: true,
+        },
+    )
+    .unwrap();
+    assert_eq!(p.value, 120.0);
+    assert_eq!(
+        p.warnings,
+        vec![FormatIssue::PercentOver100 { value: 120.0 }]
+    );
+    let p = parse_percent("0.15", o).unwrap();
+    assert_eq!(p.warnings, vec![FormatIssue::PercentAmbiguousFraction]);
+    assert!(
+        parse_percent("0.15%", o).unwrap().warnings.is_empty(),
+        "explicit % is not ambiguous"
+    );
+    assert!(parse_percent("100", o).unwrap().warnings.is_empty());
+    assert!(parse_percent("0", o).unwrap().warnings.is_empty());
+    assert_eq!(err(parse_percent("-5", o)), FormatIssue::NumberNegative);
+    assert_eq!(err(parse_percent("15‰", o)).code(), "number.wrong_unit");
+}
+
+// ---------------------------------------------------------------- dates
+
+#[test]
+fn dates_accepted() {
+    for input in [
+        "2019-3-5",
+        "2019-03-05",
+        "2019/3/5",
+        "2019.03.05",
+        "2019年3月5日",
+        "2019年03月05号",
+        "20190305",
+        "２０１９－０３－０５",
+        " 2019 年 3 月 5 日 ",
+    ] {
+        let p = parse_date(input).unwrap_or_else(|e| panic!("{input}: {e:?}"));
+        assert_eq!(
+            p.value,
+            Date {
+                year: 2019,
+                month: 3,
+                day: 5
+            },
+            "{input}"
+        );
+        assert_eq!(p.normalized, "2019-03-05");
+    }
+    assert_eq!(parse_date("2020-02-29").unwrap().value.iso(), "2020-02-29");
+}
+
+#[test]
+fn dates_refused() {
+    let cases = [
+        (
+            "2019-02-30",
+            FormatIssue::DateNonexistent {
+                year: 2019,
+                month: 2,
+                day: 30,
+            },
+        ),
+        (
+            "2019-02-29",
+            FormatIssue::DateNonexistent {
+                year: 2019,
+                month: 2,
+                day: 29,
+            },
+        ),
+        (
+            "1900-02-29",
+            FormatIssue::DateNonexistent {
+                year: 1900,
+                month: 2,
+                day: 29,
+            },
+        ),
+        (
+            "2019-13-01",
+            FormatIssue::DateNonexistent {
+                year: 2019,
+                month: 13,
+                day: 1,
+            },
+        ),
+        ("19-3-5", FormatIssue::DateTwoDigitYear),
+        ("19年3月5日", FormatIssue::DateTwoDigitYear),
+        ("190305", FormatIssue::DateTwoDigitYear),
+        ("3/5/2019", FormatIssue::DateYearLast),
+        ("1899-12-31", FormatIssue::DateYearOutOfRange { year: 1899 }),
+        ("2101-01-01", FormatIssue::DateYearOutOfRange { year: 2101 }),
+        ("2019-03", FormatIssue::DateUnrecognised),
+        ("2019-3/5", FormatIssue::DateUnrecognised),
+        ("二〇一九年三月五日", FormatIssue::DateUnrecognised),
+        ("43529", FormatIssue::DateUnrecognised),
+        ("", FormatIssue::Empty),
+    ];
+    for (input, issue) in cases {
+        assert_eq!(err(parse_date(input)), issue, "{input}");
+    }
+}
+
+#[test]
+fn date_arithmetic() {
+    let d = |s| parse_iso(s).unwrap();
+    assert_eq!(d("2020-05-20").years_months_until(d("2023-05-20")), (3, 0));
+    assert_eq!(d("2021-03-01").years_months_until(d("2023-05-20")), (2, 2));
+    assert_eq!(d("2020-05-20").years_months_until(d("2023-05-19")), (2, 11));
+    assert_eq!(d("2020-02-29").years_months_until(d("2021-02-28")), (1, 0));
+    assert_eq!(d("2020-02-29").years_months_until(d("2021-02-27")), (0, 11));
+    assert_eq!(d("2023-01-31").years_months_until(d("2023-02-28")), (0, 1));
+    assert_eq!(d("2023-05-20").years_months_until(d("2020-05-20")), (0, 0));
+    assert!(Date::new(2024, 2, 29).is_some());
+    assert!(Date::new(2100, 2, 29).is_none());
+    assert!(Date::new(2000, 2, 29).is_some());
+    assert!(Date::new(2023, 0, 1).is_none());
+    assert!(d("2019-03-05") < d("2019-03-06"));
+    assert_eq!(parse_iso("2019-3-5"), None);
+    assert_eq!(parse_iso("2019-02-30"), None);
+}
+
+// ---------------------------------------------------------------- word count
+
+#[test]
+fn word_count_matches_word() {
+    assert_eq!(count_zi("本项目于2019年启动，投入500万元。"), 15);
+    assert_eq!(count_zi("面向AI+养老的IoT平台"), 9);
+    assert_eq!(count_zi("Smart elderly care, 5G network."), 5);
+    assert_eq!(count_zi(""), 0);
+    assert_eq!(count_zi("  , . ; "), 0);
+    assert_eq!(count_zi("“智慧养老”——服务"), 10);
+    assert_eq!(count_zi("养\u{200B}老"), 2);
+}
+
+// ---------------------------------------------------------------- yes/no
+
+#[test]
+fn yes_no() {
+    for (input, v) in [
+        ("是", true),
+        ("否", false),
+        ("有", true),
+        ("无", false),
+        ("YES", true),
+        ("No", false),
+        ("true", true),
+        ("FALSE", false),
+        ("y", true),
+        ("N", false),
+        ("1", true),
+        ("0", false),
+        ("ｙｅｓ", true),
+        ("１", true),
+    ] {
+        let p = parse_yes_no(input).unwrap_or_else(|e| panic!("{input}: {e:?}"));
+        assert_eq!(p.value, v, "{input}");
+        assert_eq!(p.normalized, if v { "是" } else { "否" });
+    }
+    assert_eq!(err(parse_yes_no("也许")), FormatIssue::YesNoUnrecognised);
+    assert_eq!(err(parse_yes_no(" ")), FormatIssue::Empty);
+}
+
+// ---------------------------------------------------------------- issues and messages
+
+#[test]
+fn messages_match_examples_and_do_not_echo_input() {
+    let m = message(&FormatIssue::UsccChecksum { expected: 'L' }, Locale::ZhCn);
+    assert_eq!(
+        m,
+        "统一社会信用代码校验位不符：按前17位计算，第18位应为“L”。请核对是否有字符录入错误。"
+    );
+    assert_eq!(
+        message(&FormatIssue::NumberChineseNumeral, Locale::ZhCn),
+        "数字中不能使用中文数字，请使用阿拉伯数字，如 15。"
+    );
+    assert_eq!(
+        message(&FormatIssue::AmountInYuan, Locale::ZhCn),
+        "金额请换算为万元填写，例如 1500000 元应填 150。"
+    );
+    // A phone error never repeats the number.
+    let issue = err(check_phone("13912345"));
+    for loc in [Locale::ZhCn, Locale::En] {
+        assert!(!message(&issue, loc).contains("13912345"));
+    }
+    let issue = err(check_uscc("91110000600037341M"));
+    assert!(!message(&issue, Locale::En).contains("91110000600037341"));
+}
+
+#[test]
+fn codes_are_dotted_and_warnings_flagged() {
+    let samples = [
+        FormatIssue::Empty,
+        FormatIssue::UsccChecksum { expected: 'L' },
+        FormatIssue::UsccOrgCodeChecksum,
+        FormatIssue::PhoneMissingAreaCode,
+        FormatIssue::PhoneMobileUnallocated,
+        FormatIssue::EmailInvalid {
+            reason: EmailProblem::MissingAt,
+        },
+        FormatIssue::PercentOver100 { value: 150.0 },
+        FormatIssue::PercentAmbiguousFraction,
+        FormatIssue::DateInFuture,
+        FormatIssue::YesNoUnrecognised,
+    ];
+    for s in &samples {
+        let code = s.code();
+        assert!(code.contains('.') && code.is_ascii(), "{code}");
+        for loc in [Locale::ZhCn, Locale::En] {
+            assert!(!message(s, loc).is_empty());
+        }
+    }
+    assert_eq!(
+        FormatIssue::UsccChecksum { expected: 'L' }.code(),
+        "uscc.checksum"
+    );
+    assert_eq!(
+        FormatIssue::PhoneMissingAreaCode.code(),
+        "phone.missing_area_code"
+    );
+    assert!(FormatIssue::UsccOrgCodeChecksum.is_warning());
+    assert!(FormatIssue::PercentAmbiguousFraction.is_warning());
+    assert!(!FormatIssue::PercentOver100 { value: 150.0 }.is_warning());
+    assert!(!FormatIssue::UsccChecksum { expected: 'L' }.is_warning());
+    let json = serde_json::to_string(&FormatIssue::UsccBadChar {
+        position: 5,
+        ch: 'O',
+        suggestion: Some('0'),
+    })
+    .unwrap();
+    assert!(json.contains("UsccBadChar"));
+}
