@@ -350,7 +350,7 @@ fn uscc_kind(form: &Form, field: &str, prefixes: &[String], label: &str) -> Outc
         Err(seen) => return missing(unseen(seen)),
     };
     let head: String = code.chars().take(2).collect();
-    let ok = prefixes.iter().any(|p| *p == head);
+    let ok = prefixes.contains(&head);
     let kind = checks::uscc_kind(&code).map(|(dept, class)| format!("（{dept}·{class}）")).unwrap_or_default();
     let text = match (zh(form), ok) {
         (true, true) => format!("统一社会信用代码前两位为{head}{kind}，属于{label}"),

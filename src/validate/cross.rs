@@ -89,5 +89,5 @@ pub fn run(form: &Form, check: &Check) -> Option<IssueKind> {
             CheckFailure::DateBefore { other_label: form.label(other), date, other: other_date }
         }
     };
-    Some(IssueKind::Check { id: check.id.clone(), failure })
+    Some(IssueKind::Check { id: check.id.clone(), failure: Box::new(failure) })
 }

@@ -91,7 +91,7 @@ pub fn condition_holds(category: &Category, cond: &Condition, values: &Values, d
     }
     let value = values.get(&field.id)?;
     match parse(field, value, None).reading {
-        Reading::Valid(Typed::Options(selected)) => Some(selected.iter().any(|v| *v == cond.has)),
+        Reading::Valid(Typed::Options(selected)) => Some(selected.contains(&cond.has)),
         Reading::Valid(Typed::Bool(b)) => Some(if cond.has == "no" { !b } else { b }),
         _ => None,
     }

@@ -35,7 +35,7 @@ pub enum IssueKind {
     /// `validateField` was asked about an id that is not a field of the category.
     UnknownField,
     /// A consistency check between fields failed.
-    Check { id: String, failure: CheckFailure },
+    Check { id: String, failure: Box<CheckFailure> },
 }
 
 /// How a consistency check failed, with the numbers behind it.
