@@ -71,6 +71,10 @@ pub struct Category {
     /// Field id → position in `fields`, filled by the registry after loading.
     #[serde(skip)]
     pub field_index: std::collections::HashMap<String, usize>,
+    /// The edition's deadline for materials, copied here by the registry so the reference
+    /// date can be checked against it.
+    #[serde(skip)]
+    pub deadline: Option<crate::checks::Date>,
 }
 
 impl Category {

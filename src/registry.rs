@@ -29,8 +29,10 @@ fn registry() -> &'static Registry {
         for (file, text) in SOURCES {
             match serde_json::from_str::<Edition>(text) {
                 Ok(mut edition) => {
+                    let deadline = edition.deadline.as_deref().and_then(crate::checks::parse_iso);
                     for category in &mut edition.categories {
                         category.build_index();
+                        category.deadline = deadline;
                     }
                     editions.push(edition);
                 }

@@ -116,6 +116,11 @@ pub fn read(category: &Category, field: &Field, values: &Values, ctx: &Context) 
         .and_then(|f| values.get(&f.id).map(|v| (f, v)))
         .and_then(|(f, v)| parse(f, v, None).date_with_label(f));
     let mut slot = parse(field, value, Some(ctx));
+    if let (true, Some(date), Some(deadline)) = (field.id == category.reference_date, slot.date(), category.deadline) {
+        if date > deadline {
+            slot.issues.push((IssueKind::AfterDeadline { deadline }, Severity::Warning));
+        }
+    }
     if let (true, Some(date)) = (field.past, slot.date()) {
         if let Some((reference, label)) = reference {
             if date > reference {

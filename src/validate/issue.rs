@@ -32,6 +32,9 @@ pub enum IssueKind {
     DateAfterReference { reference: Date, reference_label: String },
     /// A past event dated after today.
     DateFuture { today: Date },
+    /// The application is dated after the notice's deadline for materials (a warning: the
+    /// department may still accept it, but the applicant should know).
+    AfterDeadline { deadline: Date },
     /// `validateField` was asked about an id that is not a field of the category.
     UnknownField,
     /// A consistency check between fields failed.
@@ -69,6 +72,7 @@ impl IssueKind {
             IssueKind::ChecklistUnticked { .. } => "checklist.unticked".into(),
             IssueKind::DateAfterReference { .. } => "date.after_reference".into(),
             IssueKind::DateFuture { .. } => "date.future".into(),
+            IssueKind::AfterDeadline { .. } => "date.after_deadline".into(),
             IssueKind::UnknownField => "field.unknown".into(),
             IssueKind::Check { id, .. } => format!("check.{id}"),
         }

@@ -59,6 +59,12 @@ pub fn render(kind: &IssueKind, field: Option<&Field>, locale: Locale) -> String
         }
         IssueKind::DateFuture { today } if zh => format!("{label}不能晚于今天（{}）", today.iso()),
         IssueKind::DateFuture { today } => format!("{label} cannot be after today ({})", today.iso()),
+        IssueKind::AfterDeadline { deadline } if zh => {
+            format!("{label}晚于通知规定的材料报送截止日期（{}），请与主管部门确认是否仍可申报", deadline.iso())
+        }
+        IssueKind::AfterDeadline { deadline } => {
+            format!("{label} is after the notice's deadline ({}); please check with the department", deadline.iso())
+        }
         IssueKind::UnknownField if zh => "该栏目不属于此申报书".to_string(),
         IssueKind::UnknownField => "This field is not part of this form".to_string(),
         IssueKind::Check { failure, .. } => check_message(failure, label, locale),
