@@ -271,7 +271,8 @@ pub struct Check {
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
+/// In the JSON files: `{"kind": "notGreater", …}`; embedded (see build.rs): `{"notGreater": {…}}`.
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum CheckTest {
     /// left ≤ right × factor (factor converts units, e.g. 万人 → 人 is 10000). Reported on `left`.
     NotGreater {
@@ -327,7 +328,8 @@ pub struct Rule {
 
 /// The computable content of a clause.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(tag = "op", rename_all = "camelCase", rename_all_fields = "camelCase")]
+/// In the JSON files: `{"op": "atLeast", …}`; embedded (see build.rs): `{"atLeast": {…}}`.
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum Expr {
     /// Every part must hold.
     All { of: Vec<Expr> },
