@@ -1,6 +1,8 @@
 //! Unit tests for the field format checkers, using the real codes and examples collected in
 //! notes/FORMATS.md.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use yanglao_check::checks::*;
 use yanglao_check::locale::Locale;
 

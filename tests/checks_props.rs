@@ -1,6 +1,8 @@
 //! Property tests for the format checkers: no input panics, normalisation is idempotent,
 //! and the USCC check character catches every single substitution.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use std::fmt::Debug;
 use std::time::{Duration, Instant};

@@ -4,6 +4,8 @@
 //!
 //! `PROPTEST_CASES` scales the run (the benchmark script runs it with millions of calls).
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use yanglao_check::checks::Date;
 use yanglao_check::model::Category;
@@ -51,13 +53,18 @@ fn any_form() -> impl Strategy<Value = (&'static Category, Values)> {
     prop::sample::select(all_categories()).prop_flat_map(|c| (Just(c), values_for(c)))
 }
 
+/// 2000 cases by default; `PROPTEST_CASES=1000000` for a long run.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(2000)
+}
+
 fn ctx(locale: bool, days: u16) -> Context {
     let today = Date::new(2015 + i32::from(days % 12), 1 + (days % 12) as u8, 1 + (days % 28) as u8);
     Context { locale: if locale { Locale::ZhCn } else { Locale::En }, today }
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
 
     #[test]
     fn never_panics_and_agrees((category, values) in any_form(), zh in any::<bool>(), days in any::<u16>()) {

@@ -4,6 +4,8 @@
 //! (`null` removes a value). Every scenario also checks the keystroke invariant: for each
 //! field, `validate_field` gives exactly the issues `validate_form` reports for it.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use serde_json::Value as Json;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

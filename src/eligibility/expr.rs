@@ -5,7 +5,7 @@ use crate::checks;
 use crate::fmt::num;
 use crate::locale::Locale;
 use crate::model::{Condition, Expr, Field};
-use crate::validate::field::{condition_holds, Reading, Typed};
+use crate::validate::field::{Reading, Typed};
 use crate::validate::Form;
 
 pub struct Outcome {
@@ -88,7 +88,7 @@ pub fn eval(form: &Form, e: &Expr) -> Outcome {
     match e {
         Expr::All { of } => combine(form, of, Status::all_rank, false),
         Expr::Any { of } => combine(form, of, Status::any_rank, true),
-        Expr::If { cond, then, otherwise } => match condition_holds(form.category, cond, form.values, 0) {
+        Expr::If { cond, then, otherwise } => match form.condition(cond) {
             Some(true) => eval(form, then),
             Some(false) => eval(form, otherwise),
             None => missing_condition(form, cond),

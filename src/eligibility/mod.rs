@@ -8,7 +8,6 @@
 mod expr;
 
 use crate::model::{Expr, Rule};
-use crate::validate::field::condition_holds;
 use crate::validate::Form;
 use serde::Serialize;
 
@@ -92,7 +91,7 @@ fn judge(form: &Form, rule: &Rule) -> Option<RuleResult> {
     }
     collect_fields(&rule.test, &form.category.reference_date, &mut fields);
     let outcome = match &rule.applies {
-        Some(cond) => match condition_holds(form.category, cond, form.values, 0) {
+        Some(cond) => match form.condition(cond) {
             Some(false) => return None,
             Some(true) => expr::eval(form, &rule.test),
             None => expr::missing_condition(form, cond),

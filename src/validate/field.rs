@@ -5,18 +5,14 @@
 //! cross-field checks and the eligibility rules.
 
 use super::issue::IssueKind;
-use super::Context;
+use super::Form;
 use crate::checks::{self, Date, NumberOptions, PercentOptions};
-use crate::model::{Category, ChoiceOption, Condition, Field, FieldKind, Severity};
-use crate::value::{is_blank, Value, Values};
+use crate::model::{ChoiceOption, Field, FieldKind, Severity};
+use crate::value::{is_blank, Value};
 
 /// The longest one-line text we accept, in characters, where the field sets no limit: no
 /// name or address comes close, and it keeps a pasted document out of a name box.
 const DEFAULT_TEXT_MAX: usize = 500;
-
-/// Conditions may refer to fields that have conditions of their own; deeper than this is a
-/// data bug (the edition lint refuses cycles) and is read as "not applicable".
-const MAX_CONDITION_DEPTH: u8 = 8;
 
 /// The typed content of a valid field.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,39 +66,15 @@ impl Slot {
     }
 }
 
-/// Whether `field` is in play given the other values.
-pub fn applies(category: &Category, field: &Field, values: &Values) -> bool {
-    match &field.when {
-        None => true,
-        Some(cond) => condition_holds(category, cond, values, 0) == Some(true),
-    }
-}
-
-/// `Some(true/false)` when the condition's field is given and valid, `None` otherwise.
-pub fn condition_holds(category: &Category, cond: &Condition, values: &Values, depth: u8) -> Option<bool> {
-    if depth > MAX_CONDITION_DEPTH {
-        return None;
-    }
-    let field = category.field(&cond.field)?;
-    if let Some(inner) = &field.when {
-        if condition_holds(category, inner, values, depth + 1) != Some(true) {
-            return None;
+/// Reads `field` in the whole form: applicability, required, format and limits. Conditions
+/// and the reference date come from the form's other slots, each read at most once.
+pub fn read(form: &Form, field: &Field) -> Slot {
+    if let Some(cond) = &field.when {
+        if form.condition(cond) != Some(true) {
+            return Slot::bare(Reading::NotApplicable);
         }
     }
-    let value = values.get(&field.id)?;
-    match parse(field, value, None).reading {
-        Reading::Valid(Typed::Options(selected)) => Some(selected.contains(&cond.has)),
-        Reading::Valid(Typed::Bool(b)) => Some(if cond.has == "no" { !b } else { b }),
-        _ => None,
-    }
-}
-
-/// Reads `field` in the whole form: applicability, required, format and limits.
-pub fn read(category: &Category, field: &Field, values: &Values, ctx: &Context) -> Slot {
-    if !applies(category, field, values) {
-        return Slot::bare(Reading::NotApplicable);
-    }
-    let given = values.get(&field.id).filter(|v| v.is_given());
+    let given = form.values.get(&field.id).filter(|v| v.is_given());
     let Some(value) = given else {
         let mut slot = Slot::bare(Reading::NotGiven);
         if field.required {
@@ -110,41 +82,30 @@ pub fn read(category: &Category, field: &Field, values: &Values, ctx: &Context) 
         }
         return slot;
     };
-    let reference = category
-        .field(&category.reference_date)
-        .filter(|f| f.id != field.id)
-        .and_then(|f| values.get(&f.id).map(|v| (f, v)))
-        .and_then(|(f, v)| parse(f, v, None).date_with_label(f));
-    let mut slot = parse(field, value, Some(ctx));
-    if let (true, Some(date), Some(deadline)) = (field.id == category.reference_date, slot.date(), category.deadline) {
+    let category = form.category;
+    let mut slot = parse(field, value);
+    let Some(date) = slot.date() else { return slot };
+    let is_reference = field.id == category.reference_date;
+    if let (true, Some(deadline)) = (is_reference, category.deadline) {
         if date > deadline {
             slot.issues.push((IssueKind::AfterDeadline { deadline }, Severity::Warning));
         }
     }
-    if let (true, Some(date)) = (field.past, slot.date()) {
-        if let Some((reference, label)) = reference {
-            if date > reference {
-                slot.issues.push((IssueKind::DateAfterReference { reference, reference_label: label }, Severity::Error));
-            }
+    if field.past {
+        let reference = if is_reference { None } else { form.slot(&category.reference_date).and_then(Slot::date) };
+        if let Some(reference) = reference.filter(|r| date > *r) {
+            let reference_label = form.label(&category.reference_date);
+            slot.issues.push((IssueKind::DateAfterReference { reference, reference_label }, Severity::Error));
         }
-        if let Some(today) = ctx.today {
-            if date > today {
-                slot.issues.push((IssueKind::DateFuture { today }, Severity::Error));
-            }
+        if let Some(today) = form.ctx.today.filter(|t| date > *t) {
+            slot.issues.push((IssueKind::DateFuture { today }, Severity::Error));
         }
     }
     slot
 }
 
-impl Slot {
-    fn date_with_label(&self, field: &Field) -> Option<(Date, String)> {
-        self.date().map(|d| (d, field.name().to_string()))
-    }
-}
-
-/// Runs the field's checker on a given value. `ctx` is None when only the typed value is
-/// wanted (conditions, the reference date), which skips nothing but the message context.
-pub fn parse(field: &Field, value: &Value, _ctx: Option<&Context>) -> Slot {
+/// Runs the field's checker on a given value.
+pub fn parse(field: &Field, value: &Value) -> Slot {
     match field.kind {
         FieldKind::Text => with_text(value, |s| text(field, s)),
         FieldKind::LongText => with_text(value, |s| long_text(field, s)),

@@ -18,7 +18,7 @@ use crate::value::Values;
 use field::Slot;
 pub use issue::{CheckFailure, Issue, IssueKind};
 use serde::Serialize;
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 /// What the checks need besides the values.
 #[derive(Debug, Clone, Copy, Default)]
@@ -39,25 +39,48 @@ pub struct Report {
     pub eligibility: Eligibility,
 }
 
-/// A form being checked: values plus each field's reading, computed at most once.
+/// A form being checked: values plus each field's reading, computed at most once and only
+/// when something asks for it (a keystroke reads one field and what it depends on).
 pub struct Form<'a> {
     pub category: &'a Category,
     pub values: &'a Values,
     pub ctx: &'a Context,
     slots: Vec<OnceCell<Slot>>,
+    /// Slots being read right now: a field whose condition leads back to itself (a data bug
+    /// the lint refuses) reads as not given instead of recursing.
+    busy: Vec<Cell<bool>>,
 }
 
 impl<'a> Form<'a> {
     pub fn new(category: &'a Category, values: &'a Values, ctx: &'a Context) -> Form<'a> {
-        let slots = (0..category.fields.len()).map(|_| OnceCell::new()).collect();
-        Form { category, values, ctx, slots }
+        let n = category.fields.len();
+        Form { category, values, ctx, slots: (0..n).map(|_| OnceCell::new()).collect(), busy: (0..n).map(|_| Cell::new(false)).collect() }
     }
 
     pub fn slot(&self, id: &str) -> Option<&Slot> {
         let i = self.category.field_position(id)?;
-        let field = self.category.fields.get(i)?;
-        let cell = self.slots.get(i)?;
-        Some(cell.get_or_init(|| field::read(self.category, field, self.values, self.ctx)))
+        let (field, cell, busy) = (self.category.fields.get(i)?, self.slots.get(i)?, self.busy.get(i)?);
+        if let Some(slot) = cell.get() {
+            return Some(slot);
+        }
+        if busy.replace(true) {
+            return None;
+        }
+        let slot = field::read(self, field);
+        busy.set(false);
+        // `set` (not `get_or_init`) so that even a cycle could never re-enter a cell.
+        let _ = cell.set(slot);
+        cell.get()
+    }
+
+    /// `Some(true/false)` once the condition's field holds a valid answer; `None` while it is
+    /// not given, not valid or itself not applicable.
+    pub fn condition(&self, cond: &crate::model::Condition) -> Option<bool> {
+        match &self.slot(&cond.field)?.reading {
+            field::Reading::Valid(field::Typed::Options(selected)) => Some(selected.contains(&cond.has)),
+            field::Reading::Valid(field::Typed::Bool(b)) => Some(if cond.has == "no" { !b } else { *b }),
+            _ => None,
+        }
     }
 
     pub fn number(&self, id: &str) -> Option<f64> {
