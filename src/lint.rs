@@ -89,6 +89,20 @@ fn lint_category(c: &Category) -> Vec<String> {
             }
         }
     }
+    for f in &c.fields {
+        // Follow the chain of `when` conditions: it must end within the category's size.
+        let mut current = f;
+        for _ in 0..=c.fields.len() {
+            match current.when.as_ref().and_then(|w| c.field(&w.field)) {
+                Some(next) if next.id == f.id => {
+                    out.push(format!("field {}: its condition leads back to itself", f.id));
+                    break;
+                }
+                Some(next) => current = next,
+                None => break,
+            }
+        }
+    }
     if kind(&c.reference_date) != Some(FieldKind::Date) {
         out.push(format!("referenceDate {} is not a date field", c.reference_date));
     }

@@ -136,3 +136,42 @@ fn print_counts() {
         }
     }
 }
+
+/// The lint is only worth something if it fails: break a sound edition in each way it
+/// guards against and see it complain.
+#[test]
+fn the_lint_catches_broken_data() {
+    use yanglao_check::model::{Condition, Expr};
+    let sound = registry::edition("national-2023").expect("national-2023").clone();
+    let breakages: Vec<(&str, Box<dyn Fn(&mut Edition)>)> = vec![
+        ("duplicate field", Box::new(|e: &mut Edition| {
+            let f = e.categories[0].fields[1].clone();
+            e.categories[0].fields.push(f);
+        })),
+        ("unknown field in a rule", Box::new(|e: &mut Edition| {
+            e.categories[0].rules[0].test = Expr::AtLeast { field: "no_such_field".into(), min: 1.0, label: None };
+        })),
+        ("operator on the wrong kind", Box::new(|e: &mut Edition| {
+            e.categories[0].rules[0].test = Expr::IsYes { field: "founded".into() };
+        })),
+        ("condition cycle", Box::new(|e: &mut Edition| {
+            let c = &mut e.categories[0];
+            let (a, b) = (c.fields[2].id.clone(), c.fields[3].id.clone());
+            c.fields[2].when = Some(Condition { field: b, has: "x".into() });
+            c.fields[3].when = Some(Condition { field: a, has: "x".into() });
+            c.build_index();
+        })),
+        ("reference date not a date", Box::new(|e: &mut Edition| {
+            e.categories[0].reference_date = "applicant".into();
+        })),
+    ];
+    for (what, breakage) in breakages {
+        let mut broken = sound.clone();
+        breakage(&mut broken);
+        for c in &mut broken.categories {
+            c.build_index();
+        }
+        assert!(!lint::lint(&broken).is_empty(), "the lint missed: {what}");
+    }
+    assert!(lint::lint(&sound).is_empty());
+}
