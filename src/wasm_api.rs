@@ -356,7 +356,12 @@ pub fn validate_field(
     if let Some(v) = to_value(&value) {
         vals.insert(field_id.clone(), v);
     }
-    Ok(to_js_fast(&validate::validate_field(c, &field_id, &vals, &ctx)))
+    let issues = validate::validate_field(c, &field_id, &vals, &ctx);
+    if issues.is_empty() {
+        // Most keystrokes: skip serialising and parsing "[]".
+        return Ok(Array::new().into());
+    }
+    Ok(to_js_fast(&issues))
 }
 
 /// Every issue and the eligibility verdicts for the whole form.
