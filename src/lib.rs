@@ -5,6 +5,7 @@
 //! See ARCHITECTURE.md for the map.
 
 pub mod checks;
+pub mod draft;
 pub mod eligibility;
 mod fmt;
 pub mod lint;
@@ -21,3 +22,5 @@ pub use value::{Value, Values};
 
 #[cfg(target_arch = "wasm32")]
 mod wasm_api;
+#[cfg(target_arch = "wasm32")]
+mod binding;

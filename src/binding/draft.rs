@@ -1,0 +1,255 @@
+//! Drafts in localStorage, the restore offer, and export/import as a JSON file.
+//!
+//! Storage may be missing (sandboxed frames, some privacy modes: `window.localStorage`
+//! throws) or full (`setItem` throws QuotaExceededError). Either way the page says so and the
+//! form keeps working; nothing typed is lost from the form itself. gloo's `LocalStorage`
+//! panics when storage is unavailable, so the web-sys `Storage` is used directly.
+
+use super::{inputs, render, Binding, Ui};
+use crate::value::Values;
+use gloo::events::EventListener;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, Storage};
+
+fn storage() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// "2026-11-22 10:31" from an ISO timestamp, as people read it.
+fn readable(iso: &str) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if d.get_time().is_nan() {
+        return String::new();
+    }
+    format!("{}-{:02}-{:02} {:02}:{:02}", d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes())
+}
+
+fn set_status(ui: &Ui, text: &str, problem: bool) {
+    if let Some(s) = &ui.draft_status {
+        s.set_text_content(Some(text));
+        s.set_class_name(if problem { "yc-draft-status yc-draft-problem" } else { "yc-draft-status" });
+    }
+}
+
+fn button(binding: &Binding, ui: &mut Ui, parent: &Element, label: &str, class: &str) -> Option<Element> {
+    let doc = binding.form.owner_document()?;
+    let b = doc.create_element("button").ok()?;
+    let _ = b.set_attribute("type", "button");
+    b.set_class_name(class);
+    b.set_text_content(Some(label));
+    parent.append_child(&b).ok()?;
+    let _ = ui;
+    Some(b)
+}
+
+fn on_click(ui: &mut Ui, el: &Element, binding: &Rc<Binding>, f: fn(&Rc<Binding>, &mut Ui)) {
+    let b = Rc::clone(binding);
+    ui.listeners.push(EventListener::new(el, "click", move |_| {
+        if let Ok(mut ui) = b.ui.try_borrow_mut() {
+            if !ui.detached {
+                f(&b, &mut ui);
+            }
+        }
+    }));
+}
+
+/// The draft bar at the top of the form, and the restore offer if a draft is waiting.
+pub fn install(binding: &Rc<Binding>, ui: &mut Ui) {
+    let Some(doc) = binding.form.owner_document() else { return };
+    let Ok(bar) = doc.create_element("div") else { return };
+    bar.set_class_name("yc-draft");
+    let _ = bar.set_attribute("role", "status");
+    ui.added.push(bar.clone());
+    let Ok(status) = doc.create_element("p") else { return };
+    status.set_class_name("yc-draft-status");
+    let _ = bar.append_child(&status);
+    ui.draft_status = Some(status);
+    let Ok(tools) = doc.create_element("span") else { return };
+    tools.set_class_name("yc-draft-tools");
+    let _ = bar.append_child(&tools);
+    if let Some(b) = button(binding, ui, &tools, binding.text.export(), "yc-export") {
+        on_click(ui, &b, binding, export);
+    }
+    if let Some(b) = button(binding, ui, &tools, binding.text.import(), "yc-import") {
+        on_click(ui, &b, binding, |b, _| {
+            if let Ok(Some(input)) = b.form.query_selector(".yc-import-file") {
+                if let Some(i) = input.dyn_ref::<web_sys::HtmlElement>() {
+                    i.click();
+                }
+            }
+        });
+    }
+    if let Some(b) = button(binding, ui, &tools, binding.text.clear(), "yc-clear") {
+        on_click(ui, &b, binding, clear);
+    }
+    if let Ok(file) = doc.create_element("input") {
+        let _ = file.set_attribute("type", "file");
+        let _ = file.set_attribute("accept", "application/json,.json");
+        let _ = file.set_attribute("hidden", "");
+        let _ = file.set_attribute("aria-hidden", "true");
+        file.set_class_name("yc-import-file");
+        let _ = tools.append_child(&file);
+        let b = Rc::clone(binding);
+        ui.listeners.push(EventListener::new(&file, "change", move |event| {
+            let Some(input) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let file = gloo::file::File::from(file);
+            let b2 = Rc::clone(&b);
+            let reader = gloo::file::callbacks::read_as_text(&file, move |result| {
+                if let Ok(mut ui) = b2.ui.try_borrow_mut() {
+                    if !ui.detached {
+                        import_text(&b2, &mut ui, result.ok().as_deref().unwrap_or(""));
+                    }
+                }
+            });
+            if let Ok(mut ui) = b.ui.try_borrow_mut() {
+                ui.reader = Some(reader);
+            }
+        }));
+    }
+    if binding.form.prepend_with_node_1(&bar).is_err() {
+        return;
+    }
+    ui.draft_bar = Some(bar.clone());
+
+    let Some(store) = storage() else {
+        set_status(ui, binding.text.storage_unavailable(), true);
+        return;
+    };
+    set_status(ui, binding.text.drafts_on(), false);
+    let Ok(Some(saved)) = store.get_item(&binding.storage_key) else { return };
+    match crate::draft::parse(&saved, &binding.edition, binding.category) {
+        Err(e) => set_status(ui, &binding.text.bad_draft(&e.message(binding.ctx.locale)), true),
+        Ok(values) if values.values().any(|v| v.is_given()) && form_is_empty(binding) => {
+            let when = serde_json::from_str::<serde_json::Value>(&saved)
+                .ok()
+                .and_then(|d| d.get("savedAt").and_then(|s| s.as_str()).map(readable))
+                .unwrap_or_default();
+            set_status(ui, &binding.text.draft_found(&when), false);
+            let Ok(offer) = doc.create_element("span") else { return };
+            offer.set_class_name("yc-draft-offer");
+            let _ = bar.insert_before(&offer, bar.children().item(1).as_ref().map(|e| e.as_ref()));
+            if let Some(b) = button(binding, ui, &offer, binding.text.restore(), "yc-restore") {
+                on_click(ui, &b, binding, restore);
+            }
+            if let Some(b) = button(binding, ui, &offer, binding.text.discard(), "yc-discard") {
+                on_click(ui, &b, binding, discard);
+            }
+            ui.offer = Some(offer);
+        }
+        Ok(_) => {}
+    }
+}
+
+fn form_is_empty(binding: &Binding) -> bool {
+    !binding.values().values().any(|v| v.is_given())
+}
+
+fn drop_offer(ui: &mut Ui) {
+    if let Some(o) = ui.offer.take() {
+        o.remove();
+    }
+}
+
+/// Writes values into the form, then redraws what depends on them.
+fn fill(binding: &Rc<Binding>, ui: &mut Ui, values: &Values) {
+    for field in &binding.category.fields {
+        let value = values.get(&field.id).cloned().unwrap_or(crate::Value::Text(String::new()));
+        inputs::write(&binding.form, field, &value);
+    }
+    let now = binding.values();
+    let touched: Vec<String> = ui.touched.iter().cloned().collect();
+    for id in touched {
+        binding.refresh_field(ui, &id, &now);
+    }
+    for field in &binding.category.fields {
+        render::counter(binding, ui, &field.id, &now);
+    }
+    render::applicability(binding, ui, &now);
+    let report = crate::validate::validate_form(binding.category, &now, &binding.ctx);
+    render::panel(binding, ui, &report.eligibility);
+}
+
+fn restore(binding: &Rc<Binding>, ui: &mut Ui) {
+    drop_offer(ui);
+    let saved = storage().and_then(|s| s.get_item(&binding.storage_key).ok().flatten()).unwrap_or_default();
+    match crate::draft::parse(&saved, &binding.edition, binding.category) {
+        Ok(values) => {
+            fill(binding, ui, &values);
+            set_status(ui, binding.text.restored(), false);
+        }
+        Err(e) => set_status(ui, &binding.text.bad_draft(&e.message(binding.ctx.locale)), true),
+    }
+}
+
+fn discard(binding: &Rc<Binding>, ui: &mut Ui) {
+    drop_offer(ui);
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&binding.storage_key);
+    }
+    set_status(ui, binding.text.discarded(), false);
+}
+
+fn clear(binding: &Rc<Binding>, ui: &mut Ui) {
+    drop_offer(ui);
+    ui.save_timer = None;
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&binding.storage_key);
+    }
+    set_status(ui, binding.text.cleared(), false);
+}
+
+/// Saves the form's values now (called after a pause in typing).
+pub fn save(binding: &Rc<Binding>, ui: &mut Ui) {
+    // While a restore is on offer, saving would overwrite the draft being offered.
+    if ui.offer.is_some() {
+        return;
+    }
+    let Some(store) = storage() else {
+        set_status(ui, binding.text.storage_unavailable(), true);
+        return;
+    };
+    let saved_at = now_iso();
+    let json = crate::draft::to_json(&binding.edition, &binding.category.id, &saved_at, &binding.values());
+    match store.set_item(&binding.storage_key, &json) {
+        Ok(()) => set_status(ui, &binding.text.saved(&readable(&saved_at)), false),
+        Err(_) => set_status(ui, binding.text.storage_full(), true),
+    }
+}
+
+fn export(binding: &Rc<Binding>, ui: &mut Ui) {
+    let json = crate::draft::to_json(&binding.edition, &binding.category.id, &now_iso(), &binding.values());
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&json));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Some(a) = binding.form.owner_document().and_then(|d| d.create_element("a").ok()) {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", &format!("申报草稿-{}-{}.json", binding.edition, binding.category.id));
+        if let Some(h) = a.dyn_ref::<web_sys::HtmlElement>() {
+            h.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+    let _ = ui;
+}
+
+fn import_text(binding: &Rc<Binding>, ui: &mut Ui, text: &str) {
+    ui.reader = None;
+    match crate::draft::parse(text, &binding.edition, binding.category) {
+        Ok(values) => {
+            drop_offer(ui);
+            fill(binding, ui, &values);
+            set_status(ui, binding.text.imported(), false);
+            save(binding, ui);
+        }
+        Err(e) => set_status(ui, &binding.text.bad_import(&e.message(binding.ctx.locale)), true),
+    }
+}

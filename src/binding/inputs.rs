@@ -1,0 +1,127 @@
+//! Finding a field's inputs in markup we did not write, and reading and writing their values.
+//!
+//! An input belongs to field `x` when its `name` or `data-field` is `x`. Field ids are ASCII
+//! snake_case (the edition lint makes sure), so they are safe inside a CSS selector.
+
+use crate::model::{Field, FieldKind};
+use crate::value::Value;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlFormElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement, HtmlTextAreaElement};
+
+/// The field id an element stands for, if any.
+pub fn field_of(el: &Element) -> Option<String> {
+    el.get_attribute("name").filter(|n| !n.is_empty()).or_else(|| el.get_attribute("data-field"))
+}
+
+/// Every input, textarea and select of the field, in document order.
+pub fn inputs(form: &HtmlFormElement, id: &str) -> Vec<Element> {
+    let selector = format!(
+        "input[name='{id}'],textarea[name='{id}'],select[name='{id}'],[data-field='{id}']:is(input,textarea,select)"
+    );
+    let mut out = Vec::new();
+    if let Ok(list) = form.query_selector_all(&selector) {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                out.push(el);
+            }
+        }
+    }
+    out
+}
+
+/// What the person has entered in the field, as the core reads values.
+pub fn read(form: &HtmlFormElement, field: &Field) -> Option<Value> {
+    let els = inputs(form, &field.id);
+    if els.is_empty() {
+        return None;
+    }
+    let mut texts = Vec::new();
+    let mut boxes = 0usize;
+    let mut ticked = Vec::new();
+    for el in &els {
+        if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+            match input.type_().as_str() {
+                "checkbox" => {
+                    boxes += 1;
+                    if input.checked() {
+                        ticked.push(input.value());
+                    }
+                }
+                "radio" => {
+                    if input.checked() {
+                        texts.push(input.value());
+                    }
+                }
+                "file" | "submit" | "button" | "reset" | "image" => {}
+                _ => texts.push(input.value()),
+            }
+        } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
+            texts.push(area.value());
+        } else if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
+            if select.multiple() {
+                let options = select.selected_options();
+                for i in 0..options.length() {
+                    if let Some(o) = options.item(i).and_then(|o| o.dyn_into::<HtmlOptionElement>().ok()) {
+                        texts.push(o.value());
+                    }
+                }
+            } else {
+                texts.push(select.value());
+            }
+        }
+    }
+    let many = matches!(field.kind, FieldKind::MultiChoice | FieldKind::Checklist | FieldKind::TextList);
+    if boxes > 0 && texts.is_empty() {
+        // A lone checkbox is a yes/no or a declaration; a group is a list of what is ticked.
+        if !many && boxes == 1 {
+            return Some(Value::Bool(!ticked.is_empty()));
+        }
+        return Some(Value::List(ticked));
+    }
+    texts.extend(ticked);
+    if many {
+        return Some(Value::List(texts));
+    }
+    match texts.len() {
+        0 => None,
+        1 => texts.pop().map(Value::Text),
+        _ => Some(Value::List(texts)),
+    }
+}
+
+/// Puts a value back into the field's inputs (restoring a draft, importing a file).
+pub fn write(form: &HtmlFormElement, field: &Field, value: &Value) {
+    let els = inputs(form, &field.id);
+    let list: Vec<String> = match value {
+        Value::Text(s) => vec![s.clone()],
+        Value::List(items) => items.clone(),
+        Value::Bool(_) | Value::Unsupported(_) => Vec::new(),
+    };
+    let mut next_text = 0usize;
+    for el in &els {
+        if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+            match input.type_().as_str() {
+                "checkbox" => input.set_checked(match value {
+                    Value::Bool(b) => *b,
+                    _ => list.contains(&input.value()),
+                }),
+                "radio" => input.set_checked(list.first() == Some(&input.value())),
+                "file" | "submit" | "button" | "reset" | "image" => {}
+                _ => {
+                    input.set_value(list.get(next_text).map(String::as_str).unwrap_or(""));
+                    next_text += 1;
+                }
+            }
+        } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
+            area.set_value(list.get(next_text).map(String::as_str).unwrap_or(""));
+            next_text += 1;
+        } else if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
+            let options = select.options();
+            for i in 0..options.length() {
+                if let Some(o) = options.item(i).and_then(|o| o.dyn_into::<HtmlOptionElement>().ok()) {
+                    o.set_selected(list.contains(&o.value()));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,314 @@
+//! `attach(form, options)`: live checks for a form the page already has.
+//!
+//! The binding knows the DOM; the rules come from the core, called directly (no JS round
+//! trip). Everything it adds to the page is recorded so that `detach()` can take it away:
+//! listeners (gloo `EventListener`s, removed on drop), elements, and the attributes it
+//! changed (restored to their exact former values).
+//!
+//! Reward early, punish late: a field's message first appears when the field is left or the
+//! form is submitted; from then on it is refreshed on every keystroke, so it goes the moment
+//! the value is right.
+//!
+//! **Invariant:** no handler panics. State lives in a `RefCell` that handlers borrow only
+//! briefly and with `try_borrow_mut`; a re-entrant event is skipped, never a panic.
+
+mod draft;
+mod inputs;
+mod render;
+mod text;
+
+use crate::model::{Category, FieldKind};
+use crate::validate::{self, Context};
+use crate::value::Values;
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, HtmlElement, HtmlFormElement};
+
+pub(crate) use text::Text;
+
+/// Milliseconds of quiet before the eligibility panel is redrawn and the draft saved: the
+/// field's own message is synchronous; these can wait for a pause in typing.
+const PANEL_DELAY_MS: u32 = 60;
+const SAVE_DELAY_MS: u32 = 300;
+
+pub(crate) struct Binding {
+    form: HtmlFormElement,
+    edition: String,
+    category: &'static Category,
+    ctx: Context,
+    text: Text,
+    storage_key: String,
+    ui: RefCell<Ui>,
+}
+
+/// What the binding has put on the page, and what it must give back.
+#[derive(Default)]
+pub(crate) struct Ui {
+    listeners: Vec<EventListener>,
+    /// Fields whose messages are shown (left once, or the form submitted).
+    touched: BTreeSet<String>,
+    messages: HashMap<String, Element>,
+    counters: HashMap<String, Element>,
+    /// Elements the binding created; removed on detach.
+    added: Vec<Element>,
+    /// (element, attribute, value before we touched it) — restored on detach, first entry wins.
+    saved_attrs: Vec<(Element, &'static str, Option<String>)>,
+    summary: Option<Element>,
+    panel: Option<Element>,
+    draft_bar: Option<Element>,
+    draft_status: Option<Element>,
+    offer: Option<Element>,
+    panel_timer: Option<Timeout>,
+    save_timer: Option<Timeout>,
+    reader: Option<gloo::file::callbacks::FileReader>,
+    detached: bool,
+}
+
+impl Binding {
+    fn values(&self) -> Values {
+        let mut values = Values::new();
+        for field in &self.category.fields {
+            if let Some(v) = inputs::read(&self.form, field) {
+                values.insert(field.id.clone(), v);
+            }
+        }
+        values
+    }
+
+    /// Records an attribute's value before the binding first changes it.
+    fn remember_attr(&self, ui: &mut Ui, el: &Element, name: &'static str) {
+        if !ui.saved_attrs.iter().any(|(e, n, _)| e == el && *n == name) {
+            ui.saved_attrs.push((el.clone(), name, el.get_attribute(name)));
+        }
+    }
+
+    fn set_attr(&self, ui: &mut Ui, el: &Element, name: &'static str, value: Option<&str>) {
+        self.remember_attr(ui, el, name);
+        let _ = match value {
+            Some(v) => el.set_attribute(name, v),
+            None => el.remove_attribute(name),
+        };
+    }
+
+    /// Redraws the messages of one field from a fresh check.
+    fn refresh_field(&self, ui: &mut Ui, id: &str, values: &Values) {
+        let issues = validate::validate_field(self.category, id, values, &self.ctx);
+        render::field_messages(self, ui, id, &issues);
+    }
+
+    /// After a change to `id`: its own message, and those of shown fields that read it.
+    fn on_change(&self, ui: &mut Ui, id: &str) {
+        let values = self.values();
+        let mut to_refresh: Vec<String> = Vec::new();
+        if ui.touched.contains(id) {
+            to_refresh.push(id.to_string());
+        }
+        for other in &ui.touched {
+            if other != id && validate::related_fields(self.category, other).iter().any(|f| f == id) {
+                to_refresh.push(other.clone());
+            }
+        }
+        for f in to_refresh {
+            self.refresh_field(ui, &f, &values);
+        }
+        render::counter(self, ui, id, &values);
+        render::applicability(self, ui, &values);
+    }
+
+    fn full_check(&self, ui: &mut Ui) -> validate::Report {
+        let values = self.values();
+        let report = validate::validate_form(self.category, &values, &self.ctx);
+        for field in &self.category.fields {
+            ui.touched.insert(field.id.clone());
+            let issues: Vec<_> = report.issues.iter().filter(|i| i.field == field.id).cloned().collect();
+            render::field_messages(self, ui, &field.id, &issues);
+            render::counter(self, ui, &field.id, &values);
+        }
+        render::applicability(self, ui, &values);
+        render::panel(self, ui, &report.eligibility);
+        report
+    }
+}
+
+fn schedule_panel(binding: &Rc<Binding>, ui: &mut Ui) {
+    let b = Rc::clone(binding);
+    ui.panel_timer = Some(Timeout::new(PANEL_DELAY_MS, move || {
+        if let Ok(mut ui) = b.ui.try_borrow_mut() {
+            if ui.detached {
+                return;
+            }
+            let report = validate::validate_form(b.category, &b.values(), &b.ctx);
+            render::panel(&b, &mut ui, &report.eligibility);
+        }
+    }));
+}
+
+fn schedule_save(binding: &Rc<Binding>, ui: &mut Ui) {
+    let b = Rc::clone(binding);
+    ui.save_timer = Some(Timeout::new(SAVE_DELAY_MS, move || {
+        if let Ok(mut ui) = b.ui.try_borrow_mut() {
+            if !ui.detached {
+                draft::save(&b, &mut ui);
+            }
+        }
+    }));
+}
+
+fn target_field(binding: &Binding, event: &Event) -> Option<String> {
+    let el = event.target()?.dyn_into::<Element>().ok()?;
+    let id = inputs::field_of(&el)?;
+    binding.category.field(&id).map(|f| f.id.clone())
+}
+
+/// The handle a page keeps to take the binding away again.
+#[wasm_bindgen]
+pub struct Handle {
+    binding: Option<Rc<Binding>>,
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Removes every listener, element and attribute the binding added. Idempotent.
+    pub fn detach(&mut self) {
+        let Some(binding) = self.binding.take() else { return };
+        let Ok(mut ui) = binding.ui.try_borrow_mut() else { return };
+        ui.detached = true;
+        ui.listeners.clear();
+        ui.panel_timer = None;
+        ui.save_timer = None;
+        ui.reader = None;
+        for el in ui.added.drain(..) {
+            el.remove();
+        }
+        for (el, name, before) in ui.saved_attrs.drain(..).rev() {
+            let _ = match before {
+                Some(v) => el.set_attribute(name, &v),
+                None => el.remove_attribute(name),
+            };
+        }
+        ui.messages.clear();
+        ui.counters.clear();
+        ui.summary = None;
+        ui.panel = None;
+        ui.draft_bar = None;
+    }
+
+    /// Checks the whole form now, shows every message, and returns the report.
+    pub fn validate(&self) -> JsValue {
+        let Some(b) = &self.binding else { return JsValue::NULL };
+        let Ok(mut ui) = b.ui.try_borrow_mut() else { return JsValue::NULL };
+        let report = b.full_check(&mut ui);
+        serde_json::to_string(&report).ok().and_then(|s| js_sys::JSON::parse(&s).ok()).unwrap_or(JsValue::NULL)
+    }
+
+    /// The form's current values as a plain object (what a draft stores).
+    pub fn values(&self) -> JsValue {
+        let Some(b) = &self.binding else { return JsValue::NULL };
+        let json = crate::draft::to_json(&b.edition, &b.category.id, "", &b.values());
+        js_sys::JSON::parse(&json).ok().and_then(|d| js_sys::Reflect::get(&d, &"values".into()).ok()).unwrap_or(JsValue::NULL)
+    }
+}
+
+/// Enhances `form` with live checks for `options.edition` × `options.category`.
+#[wasm_bindgen(unchecked_return_type = "Handle")]
+pub fn attach(
+    #[wasm_bindgen(unchecked_param_type = "HTMLFormElement")] form: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "AttachOptions")] options: JsValue,
+) -> Result<Handle, JsError> {
+    let form: HtmlFormElement = form
+        .dyn_into()
+        .map_err(|_| JsError::new("attach 的第一个参数应为 <form> 元素 / attach expects a <form> element"))?;
+    let get = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    if !options.is_object() {
+        return Err(JsError::new("attach 需要 { edition, category } / attach needs { edition, category }"));
+    }
+    let (edition_js, category_js) = (get("edition"), get("category"));
+    let category = crate::wasm_api::lookup(&edition_js, &category_js)?;
+    let edition = edition_js.as_string().unwrap_or_default();
+    let ctx = crate::wasm_api::context(&options);
+    let page = get("draftKey").as_string().or_else(|| web_sys::window().and_then(|w| w.location().pathname().ok())).unwrap_or_default();
+    let binding = Rc::new(Binding {
+        storage_key: format!("yanglao-check:draft:{edition}:{}:{page}", category.id),
+        form,
+        edition,
+        category,
+        text: Text(ctx.locale),
+        ctx,
+        ui: RefCell::new(Ui::default()),
+    });
+    {
+        let mut ui = binding.ui.borrow_mut();
+        install(&binding, &mut ui);
+        draft::install(&binding, &mut ui);
+        let values = binding.values();
+        for field in category.fields.iter().filter(|f| matches!(f.kind, FieldKind::LongText | FieldKind::TextList)) {
+            render::counter(&binding, &mut ui, &field.id, &values);
+        }
+        render::applicability(&binding, &mut ui, &values);
+        let report = validate::validate_form(category, &values, &binding.ctx);
+        render::panel(&binding, &mut ui, &report.eligibility);
+    }
+    Ok(Handle { binding: Some(binding) })
+}
+
+fn install(binding: &Rc<Binding>, ui: &mut Ui) {
+    let target = binding.form.clone();
+    for kind in ["input", "change"] {
+        let b = Rc::clone(binding);
+        ui.listeners.push(EventListener::new(&target, kind, move |event| {
+            let Some(id) = target_field(&b, event) else { return };
+            let Ok(mut ui) = b.ui.try_borrow_mut() else { return };
+            if ui.detached {
+                return;
+            }
+            // A change (a ticked box, a chosen option) is also "leaving" the choice.
+            if event.type_() == "change" {
+                ui.touched.insert(id.clone());
+            }
+            b.on_change(&mut ui, &id);
+            schedule_panel(&b, &mut ui);
+            schedule_save(&b, &mut ui);
+        }));
+    }
+    let b = Rc::clone(binding);
+    ui.listeners.push(EventListener::new(&target, "focusout", move |event| {
+        let Some(id) = target_field(&b, event) else { return };
+        let Ok(mut ui) = b.ui.try_borrow_mut() else { return };
+        if ui.detached {
+            return;
+        }
+        ui.touched.insert(id.clone());
+        let values = b.values();
+        b.refresh_field(&mut ui, &id, &values);
+    }));
+    let b = Rc::clone(binding);
+    let options = EventListenerOptions::enable_prevent_default();
+    ui.listeners.push(EventListener::new_with_options(&target, "submit", options, move |event| {
+        let Ok(mut ui) = b.ui.try_borrow_mut() else { return };
+        if ui.detached {
+            return;
+        }
+        let report = b.full_check(&mut ui);
+        if report.valid {
+            render::remove_summary(&mut ui);
+        } else {
+            event.prevent_default();
+            render::summary(&b, &mut ui, &report.issues);
+        }
+    }));
+}
+
+/// Focuses the first input of a field (from a summary link).
+pub(crate) fn focus_field(form: &HtmlFormElement, id: &str) {
+    if let Some(el) = inputs::inputs(form, id).into_iter().next() {
+        el.scroll_into_view();
+        if let Some(h) = el.dyn_ref::<HtmlElement>() {
+            let _ = h.focus();
+        }
+    }
+}
