@@ -140,7 +140,8 @@ fn print_counts() {
 fn the_lint_catches_broken_data() {
     use yanglao_check::model::{Condition, Expr};
     let sound = registry::edition("national-2023").expect("national-2023").clone();
-    let breakages: Vec<(&str, Box<dyn Fn(&mut Edition)>)> = vec![
+    type Breakage = Box<dyn Fn(&mut Edition)>;
+    let breakages: Vec<(&str, Breakage)> = vec![
         ("duplicate field", Box::new(|e: &mut Edition| {
             let f = e.categories[0].fields[1].clone();
             e.categories[0].fields.push(f);
