@@ -150,7 +150,7 @@ fn field_html(f: &Field) -> String {
         return s;
     }
     if f.kind == FieldKind::Declaration {
-        let _ = write!(s, "{hint}<label class=\"declaration\"><input type=\"checkbox\" name=\"{id}\" id=\"f-{id}\" value=\"yes\"{aria}> {}{req}</label></div>\n", esc(&f.label));
+        let _ = writeln!(s, "{hint}<label class=\"declaration\"><input type=\"checkbox\" name=\"{id}\" id=\"f-{id}\" value=\"yes\"{aria}> {}{req}</label></div>", esc(&f.label));
         return s;
     }
     let _ = write!(s, "<label for=\"f-{id}\">{}{unit}{req}</label>{hint}", esc(&f.label));
@@ -189,14 +189,14 @@ fn form_page(e: &Edition, c: &Category) -> String {
     let title = format!("{} · {}", c.form_title, e.short_title);
     let mut s = head(&title, "../", "");
     s.push_str("<body>\n");
-    let _ = write!(s, "<header class=\"site-header\"><p class=\"edition-name\">{}{}</p><h1>{}</h1></header>\n", esc(&e.title), e.doc_number.as_deref().map(|d| format!("（{}）", esc(d))).unwrap_or_default(), esc(&c.form_title));
+    let _ = writeln!(s, "<header class=\"site-header\"><p class=\"edition-name\">{}{}</p><h1>{}</h1></header>", esc(&e.title), e.doc_number.as_deref().map(|d| format!("（{}）", esc(d))).unwrap_or_default(), esc(&c.form_title));
     s.push_str(&nav("../", Some((e, c))));
     s.push_str("<p class=\"print-only print-header\">自查报告 · ");
-    let _ = write!(s, "{} · {}</p>\n", esc(&e.short_title), esc(&c.form_title));
+    let _ = writeln!(s, "{} · {}</p>", esc(&e.short_title), esc(&c.form_title));
     s.push_str(JS_OFF);
     s.push_str("<noscript><p class=\"noscript\">浏览器未启用 JavaScript：在线检查不可用，表单仍可提交。</p></noscript>\n");
-    let _ = write!(s, "<div class=\"layout\">\n<main>\n<p class=\"subject\">{}</p>\n", esc(&c.subject));
-    let _ = write!(s, "<form id=\"application\" method=\"get\" action=\"#\" data-edition=\"{}\" data-category=\"{}\" novalidate>\n", esc(&e.id), esc(&c.id));
+    let _ = writeln!(s, "<div class=\"layout\">\n<main>\n<p class=\"subject\">{}</p>", esc(&c.subject));
+    let _ = writeln!(s, "<form id=\"application\" method=\"get\" action=\"#\" data-edition=\"{}\" data-category=\"{}\" novalidate>", esc(&e.id), esc(&c.id));
     let mut open: Vec<String> = Vec::new();
     for f in &c.fields {
         let common = open.iter().zip(&f.section).take_while(|(a, b)| a == b).count();
@@ -205,7 +205,7 @@ fn form_page(e: &Edition, c: &Category) -> String {
             open.pop();
         }
         for (depth, name) in f.section.iter().enumerate().skip(common) {
-            let _ = write!(s, "<fieldset class=\"section depth-{depth}\"><legend>{}</legend>\n", esc(name));
+            let _ = writeln!(s, "<fieldset class=\"section depth-{depth}\"><legend>{}</legend>", esc(name));
             open.push(name.clone());
         }
         s.push_str(&field_html(f));
@@ -245,6 +245,7 @@ fn thresholds(e: &Expr, out: &mut Vec<String>) {
     }
 }
 
+#[allow(clippy::needless_range_loop)] // rows and columns are indexed together
 fn compare() -> String {
     let mut s = head("各版本申报条件对照", "", "");
     s.push_str("<body class=\"compare-page\">\n<header class=\"site-header\"><h1>各版本申报条件对照</h1></header>\n<main>\n");

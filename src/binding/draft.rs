@@ -247,8 +247,8 @@ fn import_text(binding: &Rc<Binding>, ui: &mut Ui, text: &str) {
         Ok(values) => {
             drop_offer(ui);
             fill(binding, ui, &values);
-            set_status(ui, binding.text.imported(), false);
             save(binding, ui);
+            set_status(ui, binding.text.imported(), false);
         }
         Err(e) => set_status(ui, &binding.text.bad_import(&e.message(binding.ctx.locale)), true),
     }

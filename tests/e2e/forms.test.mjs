@@ -15,7 +15,7 @@ after(async () => {
 });
 
 async function open(path) {
-  const p = await openPage(browser, site.url + path);
+  const p = await openPage(browser, new URL(path, site.url).href);
   await p.page.waitForFunction(() => window.__ycReady !== undefined, null, { timeout: 15000 });
   return p;
 }
@@ -95,7 +95,7 @@ test('street: 字数 counter and the 近5年累计投入 rule', async () => {
 });
 
 test('every generated form loads, attaches and shows 信息待补充 with no error or CSP violation', async () => {
-  const html = await (await fetch(site.url + '/index.html')).text();
+  const html = await (await fetch(new URL('/index.html', site.url).href)).text();
   const forms = [...html.matchAll(/href="(forms\/[^"]+\.html)"/g)].map((m) => '/' + m[1]);
   assert.ok(forms.length >= 4, `found ${forms.length} forms`);
   for (const path of forms) {
