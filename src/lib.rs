@@ -21,6 +21,6 @@ pub use validate::{validate_field, validate_form, Context, Issue, Report};
 pub use value::{Value, Values};
 
 #[cfg(target_arch = "wasm32")]
-mod wasm_api;
+pub mod wasm_api;
 #[cfg(target_arch = "wasm32")]
-mod binding;
+pub mod binding;

@@ -36,7 +36,10 @@ fn child(binding: &Binding, parent: &Element, tag: &str, class: &str, text: &str
 /// the field's wrapper, else just before the first input (or the `<label>` wrapping it).
 fn place_message(binding: &Binding, id: &str, msg: &Element) -> Option<()> {
     let doc = document(&binding.form)?;
-    if let Ok(Some(slot)) = doc.query_selector(&format!("[data-yc-message-for='{id}']")) {
+    let selector = format!("[data-yc-message-for='{id}']");
+    // A slot inside this form first: a page may hold several forms.
+    let slot = binding.form.query_selector(&selector).ok().flatten().or_else(|| doc.query_selector(&selector).ok().flatten());
+    if let Some(slot) = slot {
         slot.append_child(msg).ok()?;
         return Some(());
     }
@@ -239,7 +242,10 @@ pub fn panel(binding: &Binding, ui: &mut Ui, eligibility: &Eligibility) {
     let container = match &ui.panel {
         Some(p) => p.clone(),
         None => {
-            let provided = document(&binding.form).and_then(|d| d.query_selector("[data-yc-eligibility]").ok().flatten());
+            // A slot inside this form first (a page may hold several forms), then the page's.
+            let provided = binding.form.query_selector("[data-yc-eligibility]").ok().flatten().or_else(|| {
+                document(&binding.form).and_then(|d| d.query_selector("[data-yc-eligibility]").ok().flatten())
+            });
             let p = match provided {
                 Some(p) => p,
                 None => {
