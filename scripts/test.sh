@@ -104,4 +104,8 @@ else
   done_step
 fi
 
+step "fuzz every export briefly (node scripts/fuzz.mjs --calls 100000; the long run is 10^7)"
+node scripts/fuzz.mjs --calls 100000
+done_step
+
 printf '\n=== [test] all passed in %ss\n' "$((SECONDS - TOTAL_START))"

@@ -1,6 +1,6 @@
 //! Live checks for the 智慧健康养老应用试点示范 application forms.
 //!
-//! The rules engine (everything but `wasm_api` and `dom`) is plain Rust: it never imports
+//! The rules engine (everything but `wasm_api` and `binding`) is plain Rust: it never imports
 //! wasm-bindgen or web-sys, and no input can make it panic or return `Err`.
 //! See ARCHITECTURE.md for the map.
 
