@@ -1,25 +1,17 @@
 // Nothing typed is lost: drafts survive a reload, export/import round-trips, and hostile or
 // failing storage is reported without breaking the form.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launchBrowser, openPage, startSite, STRICT_CSP, offOrigin } from './harness.mjs';
+import { openPage, offOrigin, siteAndBrowser } from './harness.mjs';
 
-let browser, site;
-before(async () => {
-  site = await startSite({ csp: STRICT_CSP });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = siteAndBrowser();
 
 const FORM = '/forms/national-2023-enterprise.html';
 const ready = (page) => page.waitForFunction(() => window.__ycReady !== undefined, null, { timeout: 15000 });
 
 test('a draft is restored after a reload', async () => {
-  const { page, context, requests } = await openPage(browser, new URL(FORM, site.url).href);
+  const { page, context, requests } = await openPage(env.browser, new URL(FORM, env.site.url).href);
   await ready(page);
   await page.locator('#f-applicant').fill('示例科技有限公司');
   await page.locator('#f-uscc').fill('91110000600037341L');
@@ -32,12 +24,12 @@ test('a draft is restored after a reload', async () => {
   assert.equal(await page.locator('#f-applicant').inputValue(), '示例科技有限公司');
   assert.equal(await page.locator('#f-uscc').inputValue(), '91110000600037341L');
   assert.equal(await page.locator('input[name=scenarios]').first().isChecked(), true);
-  assert.deepEqual(offOrigin(requests, site.url), []);
+  assert.deepEqual(offOrigin(requests, env.site.url), []);
   await context.close();
 });
 
 test('export then import round-trips the values', async () => {
-  const { page, context } = await openPage(browser, new URL(FORM, site.url).href, { contextOptions: { acceptDownloads: true } });
+  const { page, context } = await openPage(env.browser, new URL(FORM, env.site.url).href, { contextOptions: { acceptDownloads: true } });
   await ready(page);
   await page.locator('#f-applicant').fill('导出测试公司');
   await page.locator('#f-revenue').fill('1,234.5');
@@ -59,7 +51,7 @@ test('export then import round-trips the values', async () => {
 });
 
 test('a corrupted or hostile draft is refused with a message and the form still works', async () => {
-  const { page, context } = await openPage(browser, new URL(FORM, site.url).href);
+  const { page, context } = await openPage(env.browser, new URL(FORM, env.site.url).href);
   await ready(page);
   const key = 'yanglao-check:draft:national-2023:enterprise:' + FORM; // the page's path
   for (const bad of ['{not json', JSON.stringify({ version: 1, edition: 'national-2023', category: 'enterprise', values: { applicant: { $: 1 } } })]) {
@@ -75,7 +67,7 @@ test('a corrupted or hostile draft is refused with a message and the form still 
 });
 
 test('an imported file with markup or unknown fields is refused, and markup in values stays text', async () => {
-  const { page, context } = await openPage(browser, new URL(FORM, site.url).href);
+  const { page, context } = await openPage(env.browser, new URL(FORM, env.site.url).href);
   await ready(page);
   await page.locator('.yc-import-file').setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{"evil":"<img src=x onerror=alert(1)>"}') });
   await page.waitForFunction(() => /无法导入/.test(document.querySelector('.yc-draft-status').textContent));
@@ -88,7 +80,7 @@ test('an imported file with markup or unknown fields is refused, and markup in v
 });
 
 test('full or missing storage is reported on the page and typing goes on', async () => {
-  const { page, context } = await openPage(browser, new URL(FORM, site.url).href);
+  const { page, context } = await openPage(env.browser, new URL(FORM, env.site.url).href);
   await page.addInitScript(() => {
     Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };
   });
@@ -98,7 +90,7 @@ test('full or missing storage is reported on the page and typing goes on', async
   await page.waitForFunction(() => /存储空间已满/.test(document.querySelector('.yc-draft-status').textContent));
   assert.equal(await page.locator('#f-applicant').inputValue(), '满了也要能填');
   await context.close();
-  const second = await openPage(browser, new URL(FORM, site.url).href);
+  const second = await openPage(env.browser, new URL(FORM, env.site.url).href);
   await second.page.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
   });

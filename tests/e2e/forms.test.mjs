@@ -1,21 +1,13 @@
 // End to end in headless Chromium: a person typing into the generated 2023 forms, under a
 // strict CSP, and what they see. Build first: bash scripts/build.sh && cargo test --test sitegen.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, offOrigin, startSite, STRICT_CSP } from './harness.mjs';
+import { openPage, offOrigin, siteAndBrowser } from './harness.mjs';
 
-let browser, site;
-before(async () => {
-  site = await startSite({ csp: STRICT_CSP });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = siteAndBrowser();
 
 async function open(path) {
-  const p = await openPage(browser, new URL(path, site.url).href);
+  const p = await openPage(env.browser, new URL(path, env.site.url).href);
   await p.page.waitForFunction(() => window.__ycReady !== undefined, null, { timeout: 15000 });
   return p;
 }
@@ -43,7 +35,7 @@ test('enterprise: a message appears only after leaving the field, and clears on 
   assert.equal(await msg(page, 'uscc').count(), 0, 'gone on the keystroke that fixes it');
   assert.equal(await uscc.getAttribute('aria-invalid'), null);
   assert.doesNotMatch((await uscc.getAttribute('aria-describedby')) ?? '', /yc-msg/);
-  assert.deepEqual(offOrigin(requests, site.url), []);
+  assert.deepEqual(offOrigin(requests, env.site.url), []);
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(cspViolations, []);
   await context.close();
@@ -95,7 +87,7 @@ test('street: 字数 counter and the 近5年累计投入 rule', async () => {
 });
 
 test('every generated form loads, attaches and shows 信息待补充 with no error or CSP violation', async () => {
-  const html = await (await fetch(new URL('/index.html', site.url).href)).text();
+  const html = await (await fetch(new URL('/index.html', env.site.url).href)).text();
   const forms = [...html.matchAll(/href="(forms\/[^"]+\.html)"/g)].map((m) => '/' + m[1]);
   assert.ok(forms.length >= 4, `found ${forms.length} forms`);
   for (const path of forms) {
@@ -103,7 +95,7 @@ test('every generated form loads, attaches and shows 信息待补充 with no err
     assert.equal(await page.locator('.yc-verdict').textContent(), '信息待补充', path);
     assert.deepEqual(consoleErrors, [], path);
     assert.deepEqual(cspViolations, [], path);
-    assert.deepEqual(offOrigin(requests, site.url), [], path);
+    assert.deepEqual(offOrigin(requests, env.site.url), [], path);
     await context.close();
   }
 });

@@ -12,6 +12,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const WWW_DIR = fileURLToPath(new URL('../../www/', import.meta.url));
@@ -148,4 +149,21 @@ export function offOrigin(requests, base) {
       return true;
     }
   });
+}
+
+/**
+ * One site (served with `csp`) and one browser for a whole test file: registers node:test
+ * before/after hooks and returns an object whose `site` and `browser` are set once started.
+ */
+export function siteAndBrowser({ csp = STRICT_CSP } = {}) {
+  const env = {};
+  before(async () => {
+    env.site = await startSite({ csp });
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.site?.close();
+  });
+  return env;
 }

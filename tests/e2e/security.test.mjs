@@ -1,24 +1,16 @@
 // Hostile input renders as text, the strict CSP holds, nothing leaves the origin, and
 // detach() leaves the page exactly as it was.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openPage, startSite, STRICT_CSP, offOrigin } from './harness.mjs';
+import { openPage, offOrigin, siteAndBrowser } from './harness.mjs';
 
-let browser, site;
-before(async () => {
-  site = await startSite({ csp: STRICT_CSP });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = siteAndBrowser();
 
 const ready = (page) => page.waitForFunction(() => window.__ycReady !== undefined, null, { timeout: 15000 });
 const PAYLOADS = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', "'><svg onload=alert(1)>"];
 
 test('XSS payloads typed into every text field render as text; no dialog, no CSP violation, no foreign request', async () => {
-  const { page, context, requests, cspViolations } = await openPage(browser, new URL('/forms/national-2023-enterprise.html', site.url).href);
+  const { page, context, requests, cspViolations } = await openPage(env.browser, new URL('/forms/national-2023-enterprise.html', env.site.url).href);
   await ready(page);
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs++; d.dismiss(); });
@@ -37,12 +29,12 @@ test('XSS payloads typed into every text field render as text; no dialog, no CSP
   const summaryText = await page.locator('.yc-summary').textContent();
   assert.ok(summaryText.length > 0);
   assert.deepEqual(cspViolations, []);
-  assert.deepEqual(offOrigin(requests, site.url), []);
+  assert.deepEqual(offOrigin(requests, env.site.url), []);
   await context.close();
 });
 
 test('detach() removes every element, listener and attribute the binding added', async () => {
-  const { page, context } = await openPage(browser, new URL('/forms/national-2023-enterprise.html', site.url).href);
+  const { page, context } = await openPage(env.browser, new URL('/forms/national-2023-enterprise.html', env.site.url).href);
   await ready(page);
   // What the server sent, before any script ran.
   const pristine = await page.evaluate(async () => {
@@ -74,7 +66,7 @@ test('detach() removes every element, listener and attribute the binding added',
 });
 
 test('a page that is not ours gets live checks without any change to its HTML', async () => {
-  const { page, context, consoleErrors, cspViolations, requests } = await openPage(browser, new URL('/foreign.html', site.url).href);
+  const { page, context, consoleErrors, cspViolations, requests } = await openPage(env.browser, new URL('/foreign.html', env.site.url).href);
   await ready(page);
   await page.locator('#q2').fill('91110000600037341A');
   await page.locator('#q2').blur();
@@ -87,6 +79,6 @@ test('a page that is not ours gets live checks without any change to its HTML', 
   assert.match(await page.locator('#yc-count-intro').textContent(), /字数 4\/1000/);
   assert.deepEqual(consoleErrors, []);
   assert.deepEqual(cspViolations, []);
-  assert.deepEqual(offOrigin(requests, site.url), []);
+  assert.deepEqual(offOrigin(requests, env.site.url), []);
   await context.close();
 });
