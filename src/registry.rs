@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 const SOURCES: &[(&str, &str)] = &[
     ("national-2023.json", include_str!(concat!(env!("OUT_DIR"), "/national-2023.json"))),
     ("national-2018.json", include_str!(concat!(env!("OUT_DIR"), "/national-2018.json"))),
+    ("jiangsu-2021.json", include_str!(concat!(env!("OUT_DIR"), "/jiangsu-2021.json"))),
 ];
 
 struct Registry {
