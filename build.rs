@@ -9,7 +9,7 @@
 use serde_json::{Map, Value};
 use std::path::Path;
 
-const EDITIONS: &[&str] = &["national-2023", "national-2018", "jiangsu-2021"];
+const EDITIONS: &[&str] = &["national-2023", "henan-2021", "national-2018", "jiangsu-2021"];
 
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 /// of files there must match this one.
 const SOURCES: &[(&str, &str)] = &[
     ("national-2023.json", include_str!(concat!(env!("OUT_DIR"), "/national-2023.json"))),
+    ("henan-2021.json", include_str!(concat!(env!("OUT_DIR"), "/henan-2021.json"))),
     ("national-2018.json", include_str!(concat!(env!("OUT_DIR"), "/national-2018.json"))),
     ("jiangsu-2021.json", include_str!(concat!(env!("OUT_DIR"), "/jiangsu-2021.json"))),
 ];

@@ -39,7 +39,7 @@ fn base_seed() -> String {
 fn every_edition_loads() {
     assert_eq!(registry::load_errors(), &[] as &[String]);
     let ids: Vec<&str> = registry::editions().iter().map(|e| e.id.as_str()).collect();
-    assert_eq!(ids, ["national-2023", "national-2018", "jiangsu-2021"]);
+    assert_eq!(ids, ["national-2023", "henan-2021", "national-2018", "jiangsu-2021"]);
 }
 
 #[test]
@@ -49,6 +49,7 @@ fn categories_per_edition() {
         .map(|e| (e.id.as_str(), e.categories.iter().map(|c| c.id.as_str()).collect()))
         .collect();
     assert_eq!(got["national-2023"], ["enterprise", "park", "street", "base"]);
+    assert_eq!(got["henan-2021"], ["enterprise", "park", "street", "base"]);
     assert_eq!(got["national-2018"], ["enterprise", "street", "base"]);
     assert_eq!(got["jiangsu-2021"], ["enterprise", "street", "base"]);
 }
