@@ -18,45 +18,38 @@ const SOURCES: &[(&str, &str)] = &[
     ("jiangsu-2021.json", include_str!(concat!(env!("OUT_DIR"), "/jiangsu-2021.json"))),
 ];
 
-struct Registry {
-    editions: Vec<Edition>,
-    errors: Vec<String>,
+/// Each edition is parsed on first use, separately: a page that checks one form pays for one
+/// edition (a few milliseconds), not for all of them.
+fn slot(index: usize) -> Option<&'static Result<Edition, String>> {
+    static PARSED: [OnceLock<Result<Edition, String>>; SOURCES.len()] = [const { OnceLock::new() }; SOURCES.len()];
+    let (file, text) = SOURCES.get(index)?;
+    Some(PARSED.get(index)?.get_or_init(|| parse(file, text)))
 }
 
-fn registry() -> &'static Registry {
-    static REGISTRY: OnceLock<Registry> = OnceLock::new();
-    REGISTRY.get_or_init(|| {
-        let mut editions = Vec::new();
-        let mut errors = Vec::new();
-        for (file, text) in SOURCES {
-            match serde_json::from_str::<Edition>(text) {
-                Ok(mut edition) => {
-                    let deadline = edition.deadline.as_deref().and_then(crate::checks::parse_iso);
-                    for category in &mut edition.categories {
-                        category.build_index();
-                        category.deadline = deadline;
-                    }
-                    editions.push(edition);
-                }
-                Err(e) => errors.push(format!("{file}: {e}")),
-            }
-        }
-        Registry { editions, errors }
-    })
+fn parse(file: &str, text: &str) -> Result<Edition, String> {
+    let mut edition = serde_json::from_str::<Edition>(text).map_err(|e| format!("{file}: {e}"))?;
+    let deadline = edition.deadline.as_deref().and_then(crate::checks::parse_iso);
+    for category in &mut edition.categories {
+        category.build_index();
+        category.deadline = deadline;
+    }
+    Ok(edition)
 }
 
-/// Every edition that loaded.
-pub fn editions() -> &'static [Edition] {
-    &registry().editions
+/// Every edition that loaded, in the order pickers show them.
+pub fn editions() -> Vec<&'static Edition> {
+    (0..SOURCES.len()).filter_map(slot).filter_map(|r| r.as_ref().ok()).collect()
 }
 
 /// Files that failed to parse (empty in every tested build).
-pub fn load_errors() -> &'static [String] {
-    &registry().errors
+pub fn load_errors() -> Vec<String> {
+    (0..SOURCES.len()).filter_map(slot).filter_map(|r| r.as_ref().err().cloned()).collect()
 }
 
+/// One edition, parsing only its own file. File names are `<id>.json`.
 pub fn edition(id: &str) -> Option<&'static Edition> {
-    editions().iter().find(|e| e.id == id)
+    let index = SOURCES.iter().position(|(file, _)| file.strip_suffix(".json") == Some(id))?;
+    slot(index)?.as_ref().ok()
 }
 
 /// Why a lookup failed, for a clear message to the page that asked.
@@ -68,7 +61,7 @@ pub enum LookupError {
 
 impl LookupError {
     pub fn message(&self, locale: crate::locale::Locale) -> String {
-        let known_editions = editions().iter().map(|e| e.id.as_str()).collect::<Vec<_>>().join(", ");
+        let known_editions = SOURCES.iter().filter_map(|(f, _)| f.strip_suffix(".json")).collect::<Vec<_>>().join(", ");
         match self {
             LookupError::UnknownEdition(id) => locale
                 .pick("未知的版本", "Unknown edition")

@@ -252,7 +252,7 @@ fn compare() -> String {
     s.push_str(&nav("", None));
     s.push_str("<p>同一类别在各版本通知中的申报条件并列展示；由版本数据生成，与在线检查使用的规则完全一致。<mark>标记</mark>的门槛与前一列版本不同。</p>\n");
     for cat in ["enterprise", "park", "street", "base"] {
-        let editions: Vec<(&Edition, &Category)> = registry::editions().iter().filter_map(|e| e.category(cat).map(|c| (e, c))).collect();
+        let editions: Vec<(&Edition, &Category)> = registry::editions().into_iter().filter_map(|e| e.category(cat).map(|c| (e, c))).collect();
         if editions.is_empty() {
             continue;
         }
