@@ -5,7 +5,6 @@
 
 use proptest::prelude::*;
 use std::fmt::Debug;
-use std::time::{Duration, Instant};
 use yanglao_check::checks::*;
 use yanglao_check::locale::Locale;
 
@@ -314,9 +313,10 @@ proptest! {
     }
 }
 
-/// 1 MB inputs of several shapes must be handled quickly (linear time), even in debug builds.
+/// 1 MB inputs of several shapes go through every checker without a panic. How long they
+/// take is measured by the benchmark (scripts/bench.mjs), never asserted here.
 #[test]
-fn megabyte_inputs_are_fast() {
+fn megabyte_inputs_are_handled() {
     let shapes = [
         "9".repeat(1 << 20),
         "，".repeat(1 << 18),
@@ -330,13 +330,6 @@ fn megabyte_inputs_are_fast() {
         format!("{}@x.com", "a".repeat(1 << 20)),
     ];
     for s in &shapes {
-        let start = Instant::now();
         run_all(s);
-        let took = start.elapsed();
-        assert!(
-            took < Duration::from_secs(5),
-            "{} bytes took {took:?}",
-            s.len()
-        );
     }
 }
