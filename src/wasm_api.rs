@@ -36,6 +36,22 @@ export interface Schema { edition: EditionSummary; category: CategorySummary & {
 export interface AttachOptions extends Options { edition: string; category: string; /** Key suffix for the draft in localStorage; defaults to the page's path. */ draftKey?: string }
 "#;
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray`, which throws for a revoked Proxy: js-sys imports it without `catch`,
+    /// and an exception from such an import unwinds through our frames.
+    #[wasm_bindgen(catch, js_namespace = Array, js_name = isArray)]
+    fn is_array_checked(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+fn is_array(value: &JsValue) -> bool {
+    is_array_checked(value).unwrap_or(false)
+}
+
+/// Most items read from one array: a checkbox group or a text list never comes near, and a
+/// sparse `new Array(2 ** 32 - 1)` must not keep the page busy for an hour.
+const MAX_ITEMS: u32 = 100_000;
+
 #[wasm_bindgen(start)]
 fn start() {
     // With panic = "abort" a panic is a trap that leaves the module unusable; none is reachable
@@ -79,7 +95,7 @@ fn js_type(value: &JsValue) -> &'static str {
         "boolean"
     } else if value.is_bigint() {
         "bigint"
-    } else if Array::is_array(value) {
+    } else if is_array(value) {
         "array"
     } else if value.is_function() {
         "function"
@@ -130,10 +146,19 @@ pub(crate) fn to_value(js: &JsValue) -> Option<Value> {
     if let Some(text) = number_text(js) {
         return Some(Value::Text(text));
     }
-    if Array::is_array(js) {
-        let array = Array::from(js);
-        let mut items = Vec::with_capacity(array.length().min(100_000) as usize);
-        for item in array.iter() {
+    if is_array(js) {
+        // By reflection (`catch`): a Proxy's traps may throw, and `Array.from` would let that
+        // exception through.
+        let Some(length) = Reflect::get(js, &JsValue::from_str("length")).ok().and_then(|l| l.as_f64()) else {
+            return Some(Value::Unsupported("array"));
+        };
+        if !(0.0..=f64::from(MAX_ITEMS)).contains(&length) {
+            return Some(Value::Unsupported("array"));
+        }
+        let length = length as u32;
+        let mut items = Vec::with_capacity(length as usize);
+        for i in 0..length {
+            let Ok(item) = Reflect::get_u32(js, i) else { return Some(Value::Unsupported("array")) };
             if let Some(s) = item.as_string() {
                 items.push(s);
             } else if let Some(text) = number_text(&item) {
@@ -167,7 +192,7 @@ fn number_text(js: &JsValue) -> Option<String> {
 /// case); field by field through reflection otherwise (BigInt, cycles, lone surrogates,
 /// getters that throw …).
 pub(crate) fn read_all_values(category: &Category, values: &JsValue) -> Values {
-    if !values.is_object() || Array::is_array(values) {
+    if !values.is_object() || is_array(values) {
         return Values::new();
     }
     let json = js_sys::JSON::stringify(values).ok().and_then(|s| s.as_string());
@@ -180,7 +205,15 @@ pub(crate) fn read_all_values(category: &Category, values: &JsValue) -> Values {
         if category.field_position(&id).is_none() {
             continue;
         }
-        if let Some(value) = from_json(&v) {
+        // JSON writes NaN, ±Infinity (and undefined or a function in an array) as null:
+        // read those by reflection, so that the form reads what `validateField` reads.
+        let lossy = v.is_null() || v.as_array().is_some_and(|items| items.iter().any(serde_json::Value::is_null));
+        let value = if lossy {
+            Reflect::get(values, &JsValue::from_str(&id)).ok().and_then(|js| to_value(&js))
+        } else {
+            from_json(&v)
+        };
+        if let Some(value) = value {
             out.insert(id, value);
         }
     }

@@ -1,59 +1,157 @@
-// Loads the checker and enhances every form on the page that names its edition and
-// category (data-edition / data-category). No dependencies, no eval, no inline code: it runs
-// under `script-src 'self' 'wasm-unsafe-eval'`.
-import init, { attach } from './pkg/yanglao_check.js';
+// The site's only script: loads the checker and enhances every form that names its edition
+// and category (<form data-edition="…" data-category="…">), plus the few things the static
+// pages need (打印自查报告, 增加一项, the print date).
+//
+// An ES module with no dependencies, no eval and no inline code: it runs under
+// `script-src 'self' 'wasm-unsafe-eval'`. Paths are relative to this file (import.meta.url),
+// so it works from www/index.html and from www/forms/*.html alike, under any base path.
+//
+// The checker's glue is imported dynamically rather than with a static `import`: if pkg/ is
+// missing or the browser can't run it, the rest of this file (printing, 增加一项) still works
+// and the page says that live checks are off.
 
-const notice = () => document.querySelector('.js-off-notice');
+const GLUE = new URL('./pkg/yanglao_check.js', import.meta.url);
+const WASM = new URL('./pkg/yanglao_check_bg.wasm', import.meta.url);
+
+const LOAD_FAILED = '在线检查未能加载，表单仍可照常填写和提交。';
+
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function fillPrintDate() {
+  for (const el of document.querySelectorAll('[data-print-date]')) el.textContent = today();
+}
+
+/** 典型案例 and other lists: one more textarea with the same name, up to data-max. */
+function addItem(button) {
+  const name = button.dataset.addFor;
+  const form = button.form ?? button.closest('form');
+  if (!name || !form) return;
+  const all = [...form.querySelectorAll('textarea')].filter((t) => t.name === name);
+  const last = all[all.length - 1];
+  if (!last) return;
+  const max = Number(button.dataset.max ?? Infinity);
+  if (all.length >= max) return;
+  const n = all.length + 1;
+  // A fresh element, not a clone: the binding's aria-invalid and message ids belong to the
+  // inputs it has seen, and it finds this one by its name on the next event.
+  const item = document.createElement('textarea');
+  item.name = name;
+  item.id = `f-${name}-${n}`;
+  item.rows = last.rows;
+  const label = (last.getAttribute('aria-label') ?? '').replace(/\s*第\d+项$/, '');
+  item.setAttribute('aria-label', `${label} 第${n}项`);
+  const hint = document.getElementById(`hint-${name}`);
+  if (hint) item.setAttribute('aria-describedby', hint.id);
+  last.after(item);
+  if (n >= max) button.hidden = true;
+  item.focus();
+}
+
+function wirePage() {
+  fillPrintDate();
+  window.addEventListener('beforeprint', fillPrintDate);
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (target?.closest('[data-print]')) {
+      window.print();
+      return;
+    }
+    const add = target?.closest('button[data-add-for]');
+    if (add) addItem(add);
+  });
+}
+
+/**
+ * This site has no server. A submit that passed every check (the binding stops the others by
+ * preventing the default) ends here with a message instead of reloading the page. A
+ * department's own page would drop this listener and let the submit go to its backend.
+ */
+function interceptValidSubmit(form, signal) {
+  const status = form.querySelector('.submit-status');
+  form.addEventListener('submit', (event) => {
+    // Registered after attach(), so the binding's own listener has already run.
+    if (event.defaultPrevented) {
+      if (status) status.textContent = '';
+      return;
+    }
+    event.preventDefault();
+    if (status) status.textContent = '自查通过，可打印自查报告。（本站不提交到任何服务器：正式申报请按通知要求报送。）';
+  }, { signal });
+  form.addEventListener('input', () => {
+    if (status?.textContent) status.textContent = '';
+  }, { signal });
+}
+
+function showNotice(text) {
+  const notice = document.querySelector('.js-off-notice');
+  if (!notice) return;
+  if (text) notice.textContent = text;
+  notice.hidden = false;
+}
+
+function hideNotice() {
+  const notice = document.querySelector('.js-off-notice');
+  if (notice) notice.hidden = true;
+}
 
 async function start() {
-  const forms = document.querySelectorAll('form[data-edition][data-category]');
+  wirePage();
+  const forms = [...document.querySelectorAll('form[data-edition][data-category]')];
   if (forms.length === 0) return;
-  if (typeof WebAssembly !== 'object') return; // the notice stays: live checks are off
+  // No WebAssembly (very old browsers, some locked-down ones): the notice stays as it is.
+  if (typeof WebAssembly !== 'object') return;
+  let attach;
   try {
-    await init({ module_or_path: new URL('./pkg/yanglao_check_bg.wasm', import.meta.url) });
+    const glue = await import(GLUE.href);
+    await glue.default({ module_or_path: WASM });
+    attach = glue.attach;
   } catch (err) {
-    const n = notice();
-    if (n) n.textContent = '在线检查未能加载（' + String(err && err.message || err).slice(0, 120) + '），表单仍可照常填写和提交。';
+    console.warn('yanglao-check: live checks unavailable', err);
+    showNotice(LOAD_FAILED);
     return;
   }
   const handles = [];
   for (const form of forms) {
-    const handle = attach(form, { edition: form.dataset.edition, category: form.dataset.category, locale: document.documentElement.lang === 'en' ? 'en' : 'zh-CN' });
-    handles.push(handle);
-    wireSiteExtras(form);
+    try {
+      const handle = attach(form, {
+        edition: form.dataset.edition,
+        category: form.dataset.category,
+        locale: document.documentElement.lang.startsWith('en') ? 'en' : 'zh-CN',
+      });
+      const site = new AbortController();
+      interceptValidSubmit(form, site.signal);
+      // The binding's Handle, with detach() also taking away this file's submit listener, so
+      // that a detached form is back to plain HTML behaviour.
+      handles.push({
+        detach() {
+          site.abort();
+          handle.detach();
+        },
+        validate: () => handle.validate(),
+        values: () => handle.values(),
+        handle,
+      });
+    } catch (err) {
+      console.warn('yanglao-check: attach failed', err);
+      showNotice(LOAD_FAILED);
+      return;
+    }
   }
-  // For tests and the benchmark: the handle, and when the first live check was ready.
+  hideNotice();
+  // For the tests and the benchmark: the handles (detach(), validate(), values()) and the
+  // moment the first live check was on the page (attach() draws the panel synchronously).
+  window.__ycHandles = handles;
   window.__ycHandle = handles[0];
   window.__ycReady = performance.now();
-  const n = notice();
-  if (n) n.hidden = true;
 }
 
-function wireSiteExtras(form) {
-  // 典型案例: one more textarea on request.
-  form.addEventListener('click', (event) => {
-    const button = event.target.closest('button[data-add-for]');
-    if (!button) return;
-    const name = button.dataset.addFor;
-    const all = form.querySelectorAll(`textarea[name="${CSS.escape(name)}"]`);
-    const last = all[all.length - 1];
-    if (!last) return;
-    const copy = last.cloneNode(false);
-    copy.value = '';
-    copy.id = `f-${name}-${all.length + 1}`;
-    copy.setAttribute('aria-label', (last.getAttribute('aria-label') || '').replace(/\d+$/, String(all.length + 1)));
-    last.after(copy);
-    copy.focus();
-  });
-  for (const b of document.querySelectorAll('[data-print]')) b.addEventListener('click', () => window.print());
-  // This site has no server: a submit that passed every check (the binding stops the others)
-  // ends here with a message. A department's page would let it go to its own backend.
-  form.addEventListener('submit', (event) => {
-    if (event.defaultPrevented) return;
-    event.preventDefault();
-    const status = form.querySelector('.submit-status');
-    if (status) status.textContent = '自查通过：没有必须修改的问题。可点击“打印自查报告”保存结果。';
-  });
+// Module scripts run after parsing; wait anyway in case this file is loaded differently.
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', start, { once: true });
+} else {
+  start();
 }
-
-start();

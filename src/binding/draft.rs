@@ -12,6 +12,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, Storage};
 
+/// How long an exported file's object URL lives.
+const REVOKE_DELAY_MS: u32 = 1000;
+
 fn storage() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
@@ -50,10 +53,8 @@ fn button(binding: &Binding, ui: &mut Ui, parent: &Element, label: &str, class: 
 fn on_click(ui: &mut Ui, el: &Element, binding: &Rc<Binding>, f: fn(&Rc<Binding>, &mut Ui)) {
     let b = Rc::clone(binding);
     ui.listeners.push(EventListener::new(el, "click", move |_| {
-        if let Ok(mut ui) = b.ui.try_borrow_mut() {
-            if !ui.detached {
-                f(&b, &mut ui);
-            }
+        if let Some(mut ui) = b.ui_for_handler() {
+            f(&b, &mut ui);
         }
     }));
 }
@@ -99,18 +100,21 @@ pub fn install(binding: &Rc<Binding>, ui: &mut Ui) {
             let Some(input) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
             input.set_value("");
+            let Some(mut ui) = b.ui_for_handler() else { return };
+            // Refuse a huge file before reading it into memory.
+            if file.size() > crate::draft::MAX_DRAFT_BYTES as f64 {
+                let why = crate::draft::DraftError::TooLarge.message(b.ctx.locale);
+                set_status(&ui, &b.text.bad_import(&why), true);
+                return;
+            }
             let file = gloo::file::File::from(file);
             let b2 = Rc::clone(&b);
             let reader = gloo::file::callbacks::read_as_text(&file, move |result| {
-                if let Ok(mut ui) = b2.ui.try_borrow_mut() {
-                    if !ui.detached {
-                        import_text(&b2, &mut ui, result.ok().as_deref().unwrap_or(""));
-                    }
+                if let Some(mut ui) = b2.ui_for_handler() {
+                    import_text(&b2, &mut ui, result.ok().as_deref().unwrap_or(""));
                 }
             });
-            if let Ok(mut ui) = b.ui.try_borrow_mut() {
-                ui.reader = Some(reader);
-            }
+            ui.reader = Some(reader);
         }));
     }
     if binding.form.prepend_with_node_1(&bar).is_err() {
@@ -126,7 +130,7 @@ pub fn install(binding: &Rc<Binding>, ui: &mut Ui) {
     let Ok(Some(saved)) = store.get_item(&binding.storage_key) else { return };
     match crate::draft::parse(&saved, &binding.edition, binding.category) {
         Err(e) => set_status(ui, &binding.text.bad_draft(&e.message(binding.ctx.locale)), true),
-        Ok(values) if values.values().any(|v| v.is_given()) && form_is_empty(binding) => {
+        Ok(values) if values.values().any(|v| v.is_given()) && !form_changed(binding) => {
             let when = serde_json::from_str::<serde_json::Value>(&saved)
                 .ok()
                 .and_then(|d| d.get("savedAt").and_then(|s| s.as_str()).map(readable))
@@ -142,16 +146,19 @@ pub fn install(binding: &Rc<Binding>, ui: &mut Ui) {
                 on_click(ui, &b, binding, discard);
             }
             ui.offer = Some(offer);
+            ui.offered = Some(values);
         }
         Ok(_) => {}
     }
 }
 
-fn form_is_empty(binding: &Binding) -> bool {
-    !binding.values().values().any(|v| v.is_given())
+/// Whether anything differs from the page's own markup (prefilled values don't count).
+fn form_changed(binding: &Binding) -> bool {
+    binding.category.fields.iter().any(|f| inputs::changed(&binding.form, f))
 }
 
 fn drop_offer(ui: &mut Ui) {
+    ui.offered = None;
     if let Some(o) = ui.offer.take() {
         o.remove();
     }
@@ -176,22 +183,22 @@ fn fill(binding: &Rc<Binding>, ui: &mut Ui, values: &Values) {
     render::panel(binding, ui, &report.eligibility);
 }
 
+/// Fills the form with the draft read at attach (storage may hold newer typing by now).
 fn restore(binding: &Rc<Binding>, ui: &mut Ui) {
+    let Some(values) = ui.offered.take() else { return };
     drop_offer(ui);
-    let saved = storage().and_then(|s| s.get_item(&binding.storage_key).ok().flatten()).unwrap_or_default();
-    match crate::draft::parse(&saved, &binding.edition, binding.category) {
-        Ok(values) => {
-            fill(binding, ui, &values);
-            set_status(ui, binding.text.restored(), false);
-        }
-        Err(e) => set_status(ui, &binding.text.bad_draft(&e.message(binding.ctx.locale)), true),
-    }
+    fill(binding, ui, &values);
+    set_status(ui, binding.text.restored(), false);
+    save(binding, ui);
 }
 
 fn discard(binding: &Rc<Binding>, ui: &mut Ui) {
     drop_offer(ui);
-    if let Some(s) = storage() {
-        let _ = s.remove_item(&binding.storage_key);
+    // Only if nothing typed since has taken its place (saving goes on while the offer shows).
+    if !form_changed(binding) {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(&binding.storage_key);
+        }
     }
     set_status(ui, binding.text.discarded(), false);
 }
@@ -207,17 +214,23 @@ fn clear(binding: &Rc<Binding>, ui: &mut Ui) {
 
 /// Saves the form's values now (called after a pause in typing).
 pub fn save(binding: &Rc<Binding>, ui: &mut Ui) {
-    // While a restore is on offer, saving would overwrite the draft being offered.
-    if ui.offer.is_some() {
-        return;
-    }
+    // Saving goes on while a restore is on offer: the offered draft is kept in memory, and
+    // what is typed now must survive a reload even if the offer is never answered.
     let Some(store) = storage() else {
         set_status(ui, binding.text.storage_unavailable(), true);
         return;
     };
+    let values = binding.values();
+    let offering = ui.offer.is_some();
+    // While the offer shows, an empty form never overwrites the draft on offer, and the
+    // offer's own message stays in place.
+    if offering && !values.values().any(|v| v.is_given()) {
+        return;
+    }
     let saved_at = now_iso();
-    let json = crate::draft::to_json(&binding.edition, &binding.category.id, &saved_at, &binding.values());
+    let json = crate::draft::to_json(&binding.edition, &binding.category.id, &saved_at, &values);
     match store.set_item(&binding.storage_key, &json) {
+        Ok(()) if offering => {}
         Ok(()) => set_status(ui, &binding.text.saved(&readable(&saved_at)), false),
         Err(_) => set_status(ui, binding.text.storage_full(), true),
     }
@@ -237,7 +250,11 @@ fn export(binding: &Rc<Binding>, ui: &mut Ui) {
             h.click();
         }
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Revoked a little later: some browsers start the download after `click()` returns.
+    gloo::timers::callback::Timeout::new(REVOKE_DELAY_MS, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
     let _ = ui;
 }
 

@@ -3,14 +3,18 @@
 //! An input belongs to field `x` when its `name` or `data-field` is `x`. Field ids are ASCII
 //! snake_case (the edition lint makes sure), so they are safe inside a CSS selector.
 
-use crate::model::{Field, FieldKind};
+use crate::model::{Category, Field, FieldKind};
 use crate::value::Value;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlFormElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement, HtmlTextAreaElement};
 
-/// The field id an element stands for, if any.
-pub fn field_of(el: &Element) -> Option<String> {
-    el.get_attribute("name").filter(|n| !n.is_empty()).or_else(|| el.get_attribute("data-field"))
+/// The field an element stands for, if any: its `name` when that is a field id, else its
+/// `data-field` (a page whose names its server needs, e.g. `org[uscc]`, marks the field so).
+/// The same rule as `inputs()` uses to find a field's inputs.
+pub fn field_of<'c>(el: &Element, category: &'c Category) -> Option<&'c Field> {
+    el.get_attribute("name")
+        .and_then(|n| category.field(&n))
+        .or_else(|| el.get_attribute("data-field").and_then(|d| category.field(&d)))
 }
 
 /// Every input, textarea and select of the field, in document order.
@@ -124,4 +128,35 @@ pub fn write(form: &HtmlFormElement, field: &Field, value: &Value) {
             }
         }
     }
+}
+
+/// Whether the person has changed any of the field's inputs from what the page's markup
+/// says (`value`, `checked`, `selected` attributes): a page may prefill a date or preselect
+/// an option, and that is not "something typed" that a draft must not overwrite.
+pub fn changed(form: &HtmlFormElement, field: &Field) -> bool {
+    inputs(form, &field.id).iter().any(|el| {
+        if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
+            match input.type_().as_str() {
+                "checkbox" | "radio" => input.checked() != input.default_checked(),
+                "file" | "submit" | "button" | "reset" | "image" => false,
+                _ => input.value() != input.default_value(),
+            }
+        } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
+            area.default_value().is_ok_and(|d| d != area.value())
+        } else if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
+            let options: Vec<HtmlOptionElement> = {
+                let list = select.options();
+                (0..list.length()).filter_map(|i| list.item(i).and_then(|o| o.dyn_into().ok())).collect()
+            };
+            if select.multiple() {
+                options.iter().any(|o| o.selected() != o.default_selected())
+            } else {
+                // A single select with no `selected` option shows its first one.
+                let default = options.iter().rposition(|o| o.default_selected()).unwrap_or(0);
+                usize::try_from(select.selected_index()).ok() != Some(default) && !options.is_empty()
+            }
+        } else {
+            false
+        }
+    })
 }

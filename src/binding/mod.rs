@@ -43,6 +43,10 @@ pub(crate) struct Binding {
     ctx: Context,
     text: Text,
     storage_key: String,
+    /// Set when `detach()` is called while a handler of ours is running (a page listener
+    /// reacting to an event we caused, e.g. `focusin` on the summary): the teardown then runs
+    /// as soon as that handler returns, and no handler acts in between.
+    detaching: std::cell::Cell<bool>,
     ui: RefCell<Ui>,
 }
 
@@ -59,10 +63,15 @@ pub(crate) struct Ui {
     /// (element, attribute, value before we touched it) — restored on detach, first entry wins.
     saved_attrs: Vec<(Element, &'static str, Option<String>)>,
     summary: Option<Element>,
+    /// The summary's click listener: replaced with the summary, not accumulated.
+    summary_listener: Option<EventListener>,
     panel: Option<Element>,
     draft_bar: Option<Element>,
     draft_status: Option<Element>,
     offer: Option<Element>,
+    /// The draft on offer, read once at attach: restoring uses this copy, so saving what the
+    /// person types meanwhile never has to wait for an answer to the offer.
+    offered: Option<Values>,
     panel_timer: Option<Timeout>,
     save_timer: Option<Timeout>,
     reader: Option<gloo::file::callbacks::FileReader>,
@@ -135,13 +144,25 @@ impl Binding {
     }
 }
 
+impl Binding {
+    /// The state, for a handler: `None` while another handler holds it (a re-entrant event is
+    /// skipped, never a panic) or once the binding is detached or being detached.
+    pub(crate) fn ui_for_handler(&self) -> Option<std::cell::RefMut<'_, Ui>> {
+        if self.detaching.get() {
+            return None;
+        }
+        let ui = self.ui.try_borrow_mut().ok()?;
+        if ui.detached {
+            return None;
+        }
+        Some(ui)
+    }
+}
+
 fn schedule_panel(binding: &Rc<Binding>, ui: &mut Ui) {
     let b = Rc::clone(binding);
     ui.panel_timer = Some(Timeout::new(PANEL_DELAY_MS, move || {
-        if let Ok(mut ui) = b.ui.try_borrow_mut() {
-            if ui.detached {
-                return;
-            }
+        if let Some(mut ui) = b.ui_for_handler() {
             let report = validate::validate_form(b.category, &b.values(), &b.ctx);
             render::panel(&b, &mut ui, &report.eligibility);
         }
@@ -151,18 +172,15 @@ fn schedule_panel(binding: &Rc<Binding>, ui: &mut Ui) {
 fn schedule_save(binding: &Rc<Binding>, ui: &mut Ui) {
     let b = Rc::clone(binding);
     ui.save_timer = Some(Timeout::new(SAVE_DELAY_MS, move || {
-        if let Ok(mut ui) = b.ui.try_borrow_mut() {
-            if !ui.detached {
-                draft::save(&b, &mut ui);
-            }
+        if let Some(mut ui) = b.ui_for_handler() {
+            draft::save(&b, &mut ui);
         }
     }));
 }
 
 fn target_field(binding: &Binding, event: &Event) -> Option<String> {
     let el = event.target()?.dyn_into::<Element>().ok()?;
-    let id = inputs::field_of(&el)?;
-    binding.category.field(&id).map(|f| f.id.clone())
+    inputs::field_of(&el, binding.category).map(|f| f.id.clone())
 }
 
 /// The handle a page keeps to take the binding away again.
@@ -176,26 +194,20 @@ impl Handle {
     /// Removes every listener, element and attribute the binding added. Idempotent.
     pub fn detach(&mut self) {
         let Some(binding) = self.binding.take() else { return };
-        let Ok(mut ui) = binding.ui.try_borrow_mut() else { return };
-        ui.detached = true;
-        ui.listeners.clear();
-        ui.panel_timer = None;
-        ui.save_timer = None;
-        ui.reader = None;
-        for el in ui.added.drain(..) {
-            el.remove();
+        if let Ok(mut ui) = binding.ui.try_borrow_mut() {
+            teardown(&binding, &mut ui);
+            return;
         }
-        for (el, name, before) in ui.saved_attrs.drain(..).rev() {
-            let _ = match before {
-                Some(v) => el.set_attribute(name, &v),
-                None => el.remove_attribute(name),
-            };
-        }
-        ui.messages.clear();
-        ui.counters.clear();
-        ui.summary = None;
-        ui.panel = None;
-        ui.draft_bar = None;
+        // One of our handlers is running and caused the event whose page listener called us:
+        // finish right after it. Until then `detaching` keeps every handler idle.
+        binding.detaching.set(true);
+        let b = Rc::clone(&binding);
+        Timeout::new(0, move || {
+            if let Ok(mut ui) = b.ui.try_borrow_mut() {
+                teardown(&b, &mut ui);
+            }
+        })
+        .forget();
     }
 
     /// Checks the whole form now, shows every message, and returns the report.
@@ -214,6 +226,61 @@ impl Handle {
     }
 }
 
+/// Removes every listener, element and attribute the binding added, restoring attributes to
+/// their exact former values.
+fn teardown(binding: &Binding, ui: &mut Ui) {
+    ui.detached = true;
+    ui.listeners.clear();
+    ui.summary_listener = None;
+    ui.panel_timer = None;
+    ui.save_timer = None;
+    ui.reader = None;
+    for el in ui.added.drain(..) {
+        el.remove();
+    }
+    for (el, name, before) in ui.saved_attrs.drain(..).rev() {
+        let _ = match before {
+            Some(v) => el.set_attribute(name, &v),
+            None => el.remove_attribute(name),
+        };
+    }
+    ui.messages.clear();
+    ui.counters.clear();
+    ui.summary = None;
+    ui.panel = None;
+    ui.draft_bar = None;
+    ui.draft_status = None;
+    ui.offer = None;
+    ui.offered = None;
+    unregister(&binding.form);
+}
+
+thread_local! {
+    /// Forms with a live binding: a second `attach` on one of them would show every message
+    /// twice (with the same ids) and fight over the drafts, so it is refused.
+    static ATTACHED: RefCell<Vec<HtmlFormElement>> = const { RefCell::new(Vec::new()) };
+}
+
+fn is_registered(form: &HtmlFormElement) -> bool {
+    ATTACHED.with(|a| a.try_borrow().map(|a| a.iter().any(|f| f == form)).unwrap_or(false))
+}
+
+fn register(form: &HtmlFormElement) {
+    ATTACHED.with(|a| {
+        if let Ok(mut a) = a.try_borrow_mut() {
+            a.push(form.clone());
+        }
+    });
+}
+
+fn unregister(form: &HtmlFormElement) {
+    ATTACHED.with(|a| {
+        if let Ok(mut a) = a.try_borrow_mut() {
+            a.retain(|f| f != form);
+        }
+    });
+}
+
 /// Enhances `form` with live checks for `options.edition` × `options.category`.
 #[wasm_bindgen(unchecked_return_type = "Handle")]
 pub fn attach(
@@ -227,6 +294,9 @@ pub fn attach(
     if !options.is_object() {
         return Err(JsError::new("attach 需要 { edition, category } / attach needs { edition, category }"));
     }
+    if is_registered(&form) {
+        return Err(JsError::new("该表单已绑定，请先调用 detach() / this form is already attached: call detach() first"));
+    }
     let (edition_js, category_js) = (get("edition"), get("category"));
     let category = crate::wasm_api::lookup(&edition_js, &category_js)?;
     let edition = edition_js.as_string().unwrap_or_default();
@@ -239,8 +309,10 @@ pub fn attach(
         category,
         text: Text(ctx.locale),
         ctx,
+        detaching: std::cell::Cell::new(false),
         ui: RefCell::new(Ui::default()),
     });
+    register(&binding.form);
     {
         let mut ui = binding.ui.borrow_mut();
         install(&binding, &mut ui);
@@ -262,10 +334,7 @@ fn install(binding: &Rc<Binding>, ui: &mut Ui) {
         let b = Rc::clone(binding);
         ui.listeners.push(EventListener::new(&target, kind, move |event| {
             let Some(id) = target_field(&b, event) else { return };
-            let Ok(mut ui) = b.ui.try_borrow_mut() else { return };
-            if ui.detached {
-                return;
-            }
+            let Some(mut ui) = b.ui_for_handler() else { return };
             // A change (a ticked box, a chosen option) is also "leaving" the choice.
             if event.type_() == "change" {
                 ui.touched.insert(id.clone());
@@ -278,10 +347,7 @@ fn install(binding: &Rc<Binding>, ui: &mut Ui) {
     let b = Rc::clone(binding);
     ui.listeners.push(EventListener::new(&target, "focusout", move |event| {
         let Some(id) = target_field(&b, event) else { return };
-        let Ok(mut ui) = b.ui.try_borrow_mut() else { return };
-        if ui.detached {
-            return;
-        }
+        let Some(mut ui) = b.ui_for_handler() else { return };
         ui.touched.insert(id.clone());
         let values = b.values();
         b.refresh_field(&mut ui, &id, &values);
@@ -289,10 +355,7 @@ fn install(binding: &Rc<Binding>, ui: &mut Ui) {
     let b = Rc::clone(binding);
     let options = EventListenerOptions::enable_prevent_default();
     ui.listeners.push(EventListener::new_with_options(&target, "submit", options, move |event| {
-        let Ok(mut ui) = b.ui.try_borrow_mut() else { return };
-        if ui.detached {
-            return;
-        }
+        let Some(mut ui) = b.ui_for_handler() else { return };
         let report = b.full_check(&mut ui);
         if report.valid {
             render::remove_summary(&mut ui);

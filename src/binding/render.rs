@@ -46,7 +46,13 @@ fn place_message(binding: &Binding, id: &str, msg: &Element) -> Option<()> {
     let first = inputs::inputs(&binding.form, id).into_iter().next()?;
     if let Ok(Some(wrap)) = first.closest("[data-field-wrap]") {
         if let Ok(Some(label)) = wrap.query_selector(":scope > label, :scope > legend, :scope > .label") {
-            label.after_with_node_1(msg).ok()?;
+            // A label that wraps the input itself: above the label, else the message would
+            // land under the input.
+            if label.contains(Some(first.as_ref())) {
+                label.before_with_node_1(msg).ok()?;
+            } else {
+                label.after_with_node_1(msg).ok()?;
+            }
             return Some(());
         }
         wrap.prepend_with_node_1(msg).ok()?;
@@ -180,6 +186,7 @@ fn validate_form_for_conditions<'a>(binding: &'a Binding, values: &'a Values, ct
 }
 
 pub fn remove_summary(ui: &mut Ui) {
+    ui.summary_listener = None;
     if let Some(s) = ui.summary.take() {
         s.remove();
         ui.added.retain(|e| *e != s);
@@ -207,7 +214,7 @@ pub fn summary(binding: &std::rc::Rc<Binding>, ui: &mut Ui, issues: &[Issue]) {
     binding.form.prepend_with_node_1(&div).ok();
     // Links move focus to the field itself, not just the scroll position.
     let form = binding.form.clone();
-    ui.listeners.push(EventListener::new_with_options(
+    ui.summary_listener = Some(EventListener::new_with_options(
         &div,
         "click",
         gloo::events::EventListenerOptions::enable_prevent_default(),
@@ -270,28 +277,81 @@ pub fn panel(binding: &Binding, ui: &mut Ui, eligibility: &Eligibility) {
             i
         }
     };
+    // In place when the rules are the same (the usual keystroke): the panel is a live region,
+    // and a rebuilt list would be read out whole after every pause in typing; changing only
+    // the text that changed reads out only that.
+    if update_panel(binding, &inner, eligibility).is_some() {
+        return;
+    }
     inner.set_text_content(None);
     let _ = child(binding, &inner, "h2", "yc-panel-title", binding.text.panel_title());
-    let verdict_class = match eligibility.verdict {
-        Verdict::Eligible => "yc-verdict yc-verdict-eligible",
-        Verdict::Ineligible => "yc-verdict yc-verdict-ineligible",
-        Verdict::Incomplete => "yc-verdict yc-verdict-incomplete",
-    };
-    let _ = child(binding, &inner, "p", verdict_class, binding.text.verdict(eligibility.verdict));
+    let _ = child(binding, &inner, "p", verdict_class(eligibility.verdict), binding.text.verdict(eligibility.verdict));
     let _ = child(binding, &inner, "p", "yc-panel-note", binding.text.panel_note());
     let Some(list) = child(binding, &inner, "ol", "yc-rules", "") else { return };
     for rule in &eligibility.rules {
-        let status_class = match rule.status {
-            Status::Met => "yc-rule yc-status-met",
-            Status::NotMet => "yc-rule yc-status-notMet",
-            Status::Missing => "yc-rule yc-status-missing",
-            Status::Declared => "yc-rule yc-status-declared",
-        };
-        let Some(li) = child(binding, &list, "li", status_class, "") else { continue };
+        let Some(li) = child(binding, &list, "li", status_class(rule.status), "") else { continue };
         let _ = li.set_attribute("data-rule", &rule.id);
         let _ = child(binding, &li, "span", "yc-clause", &rule.clause);
         let _ = child(binding, &li, "span", "yc-status", binding.text.status(rule.status));
         let _ = child(binding, &li, "span", "yc-text", &rule.text);
         let _ = child(binding, &li, "span", "yc-explanation", &rule.explanation);
     }
+}
+
+fn verdict_class(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Eligible => "yc-verdict yc-verdict-eligible",
+        Verdict::Ineligible => "yc-verdict yc-verdict-ineligible",
+        Verdict::Incomplete => "yc-verdict yc-verdict-incomplete",
+    }
+}
+
+fn status_class(s: Status) -> &'static str {
+    match s {
+        Status::Met => "yc-rule yc-status-met",
+        Status::NotMet => "yc-rule yc-status-notMet",
+        Status::Missing => "yc-rule yc-status-missing",
+        Status::Declared => "yc-rule yc-status-declared",
+    }
+}
+
+/// Sets a class or a text only when it differs (a write, even of the same text, is a change
+/// a screen reader may announce).
+fn set_class(el: &Element, class: &str) {
+    if el.class_name() != class {
+        el.set_class_name(class);
+    }
+}
+
+fn set_text(el: &Element, text: &str) {
+    if el.text_content().as_deref() != Some(text) {
+        el.set_text_content(Some(text));
+    }
+}
+
+/// Updates a panel drawn before for the same rules; `None` if it has to be drawn afresh.
+fn update_panel(binding: &Binding, inner: &Element, eligibility: &Eligibility) -> Option<()> {
+    let verdict = inner.query_selector(":scope > .yc-verdict").ok()??;
+    let items = inner.query_selector_all(":scope > ol > li").ok()?;
+    if items.length() as usize != eligibility.rules.len() {
+        return None;
+    }
+    let mut lis = Vec::with_capacity(eligibility.rules.len());
+    for (i, rule) in eligibility.rules.iter().enumerate() {
+        let li: Element = items.item(u32::try_from(i).ok()?)?.dyn_into().ok()?;
+        if li.get_attribute("data-rule").as_deref() != Some(rule.id.as_str()) {
+            return None;
+        }
+        let status = li.query_selector(":scope > .yc-status").ok()??;
+        let explanation = li.query_selector(":scope > .yc-explanation").ok()??;
+        lis.push((li, status, explanation));
+    }
+    set_class(&verdict, verdict_class(eligibility.verdict));
+    set_text(&verdict, binding.text.verdict(eligibility.verdict));
+    for (rule, (li, status, explanation)) in eligibility.rules.iter().zip(lis) {
+        set_class(&li, status_class(rule.status));
+        set_text(&status, binding.text.status(rule.status));
+        set_text(&explanation, &rule.explanation);
+    }
+    Some(())
 }

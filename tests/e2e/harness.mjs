@@ -42,7 +42,8 @@ export const STRICT_CSP = [
   "connect-src 'self'",
   "manifest-src 'self'",
   "base-uri 'none'",
-  "form-action 'none'",
+  // 'self', not 'none': without WebAssembly the form still submits, to its own page.
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 
@@ -166,4 +167,61 @@ export function siteAndBrowser({ csp = STRICT_CSP } = {}) {
     await env.site?.close();
   });
   return env;
+}
+
+// ------------------------------------------------------------------------------------------
+// Helpers shared by the test files: open a page and wait for the checker, type as a person
+// does, read the eligibility panel.
+
+/** Resolves once app.js (or foreign.js) has attached the checker. */
+export function ready(page) {
+  return page.waitForFunction(() => window.__ycReady !== undefined, null, { timeout: 15_000 });
+}
+
+/** openPage(env.browser, path on env.site) and wait until the checker is attached. */
+export async function openReady(env, path, options = {}) {
+  const opened = await openPage(env.browser, new URL(path, env.site.url).href, options);
+  await ready(opened.page);
+  return opened;
+}
+
+/** Click into a field and type key by key, with a small delay, as a person would. */
+export async function typeInto(page, selector, text, delay = 10) {
+  await page.locator(selector).click();
+  await page.keyboard.type(text, { delay });
+}
+
+/** The status word (符合 / 不符合 / 待补充 / 已承诺) of one rule in the eligibility panel. */
+export function ruleStatus(page, rule) {
+  return page.locator(`li.yc-rule[data-rule="${rule}"] .yc-status`).textContent();
+}
+
+/**
+ * Wait until a rule shows a status (the panel is redrawn after a short pause in typing), and
+ * optionally an explanation matching `explained` (a RegExp): the status alone may already have
+ * been right before the last keystroke.
+ */
+export function waitRule(page, rule, status, explained) {
+  return page.waitForFunction(
+    ([r, s, src, flags]) => {
+      const li = document.querySelector(`li.yc-rule[data-rule="${r}"]`);
+      if (li?.querySelector('.yc-status')?.textContent !== s) return false;
+      return src === null || new RegExp(src, flags).test(li.querySelector('.yc-explanation')?.textContent ?? '');
+    },
+    [rule, status, explained?.source ?? null, explained?.flags ?? ''],
+    { timeout: 5_000 },
+  );
+}
+
+/** Wait until the verdict reads `text` (信息待补充 / 不符合申报条件 / 符合申报条件). */
+export function waitVerdict(page, text) {
+  return page.waitForFunction((t) => document.querySelector('.yc-verdict')?.textContent === t, text, { timeout: 5_000 });
+}
+
+/** The outerHTML of `selector` as the server sent it, before any script ran. */
+export function pristine(page, selector) {
+  return page.evaluate(async (sel) => {
+    const html = await (await fetch(location.href)).text();
+    return new DOMParser().parseFromString(html, 'text/html').querySelector(sel)?.outerHTML ?? null;
+  }, selector);
 }

@@ -2,83 +2,109 @@
 // detach() leaves the page exactly as it was.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, offOrigin, siteAndBrowser } from './harness.mjs';
+import { offOrigin, openPage, openReady, pristine, ready, siteAndBrowser, typeInto } from './harness.mjs';
 
 const env = siteAndBrowser();
 
-const ready = (page) => page.waitForFunction(() => window.__ycReady !== undefined, null, { timeout: 15000 });
+const FORM = '/forms/national-2023-enterprise.html';
 const PAYLOADS = ['<img src=x onerror=alert(1)>', '"><script>alert(1)</script>', "'><svg onload=alert(1)>"];
+const TEXT_FIELDS = 'form input[type=text], form input[type=tel], form input[type=email], form textarea';
 
-test('XSS payloads typed into every text field render as text; no dialog, no CSP violation, no foreign request', async () => {
-  const { page, context, requests, cspViolations } = await openPage(env.browser, new URL('/forms/national-2023-enterprise.html', env.site.url).href);
-  await ready(page);
+/** Elements that could run script, and any attribute named on… anywhere in the document. */
+const scriptable = (page) => page.evaluate(() => ({
+  elements: document.querySelectorAll('img, script:not([src]), svg, iframe, object, embed').length,
+  handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName}[${a.name}]`)),
+  scripts: [...document.querySelectorAll('script')].map((s) => s.getAttribute('src')),
+}));
+
+test('XSS payloads typed into every text field render as text: no dialog, no new element, no CSP violation', async () => {
+  const { page, context, requests, cspViolations, pageErrors } = await openReady(env, FORM);
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs++; d.dismiss(); });
-  const before = await page.evaluate(() => document.querySelectorAll('img,script,svg').length);
-  const fields = await page.locator('form input[type=text], form input[type=tel], form input[type=email], form textarea').all();
+  const before = await scriptable(page);
+  const fields = await page.locator(TEXT_FIELDS).all();
+  assert.ok(fields.length > 30, `${fields.length} text fields`);
   let i = 0;
   for (const field of fields) {
-    await field.fill(PAYLOADS[i++ % PAYLOADS.length]);
-    await field.blur();
+    const payload = PAYLOADS[i++ % PAYLOADS.length];
+    await field.click();
+    await page.keyboard.type(payload);
+    await page.keyboard.press('Tab');
   }
-  await page.locator('button[type=submit]').click();
+  await page.getByRole('button', { name: '提交自查' }).click();
   await page.locator('.yc-summary').waitFor();
-  await page.waitForTimeout(200);
+  await page.waitForTimeout(400); // the panel and the draft are drawn after a pause
   assert.equal(dialogs, 0);
-  assert.equal(await page.evaluate(() => document.querySelectorAll('img,script,svg').length), before, 'no element was injected');
-  const summaryText = await page.locator('.yc-summary').textContent();
-  assert.ok(summaryText.length > 0);
+  assert.deepEqual(await scriptable(page), before, 'no element or handler was injected');
+  // What was typed is still there, as typed.
+  i = 0;
+  for (const field of fields) assert.equal(await field.inputValue(), PAYLOADS[i++ % PAYLOADS.length]);
+  // Messages and the summary are text only.
+  const markupInMessages = await page.evaluate(() => [...document.querySelectorAll('.yc-message, .yc-summary, .yc-panel')].filter((el) => el.querySelector('img, script, svg')).length);
+  assert.equal(markupInMessages, 0);
+  assert.equal(await page.locator('[style]').count(), 0, 'no inline style');
+  // The saved draft holds the payloads; restoring it after a reload is still only text.
+  await page.reload();
+  await ready(page);
+  await page.getByRole('button', { name: '恢复草稿' }).click();
+  assert.equal(await page.locator('#f-applicant').inputValue(), PAYLOADS[0]);
+  assert.deepEqual(await scriptable(page), before);
+  assert.equal(dialogs, 0);
   assert.deepEqual(cspViolations, []);
+  assert.deepEqual(pageErrors.map(String), []);
   assert.deepEqual(offOrigin(requests, env.site.url), []);
   await context.close();
 });
 
-test('detach() removes every element, listener and attribute the binding added', async () => {
-  const { page, context } = await openPage(env.browser, new URL('/forms/national-2023-enterprise.html', env.site.url).href);
-  await ready(page);
-  // What the server sent, before any script ran.
-  const pristine = await page.evaluate(async () => {
-    const html = await (await fetch(location.href)).text();
-    const doc = new DOMParser().parseFromString(html, 'text/html');
-    return doc.querySelector('#application').outerHTML;
-  });
-  await page.locator('#f-uscc').fill('91110000600037341A');
-  await page.locator('#f-uscc').blur();
-  await page.locator('#f-intro').fill('介绍');
-  await page.locator('input[name=enterprise_type]').first().check();
-  await page.locator('button[type=submit]').click();
+test('detach() takes away every element, listener and attribute the binding added', async () => {
+  const { page, context } = await openReady(env, FORM);
+  const form = await pristine(page, '#application');
+  const panel = await pristine(page, '[data-yc-eligibility]');
+  // Use the form: messages, a counter, a greyed-out field, the summary.
+  await typeInto(page, '#f-uscc', '91110000600037341A');
+  await page.keyboard.press('Tab');
+  await typeInto(page, '#f-intro', '介绍');
+  await page.locator('label[for="f-enterprise_type"]').click();
+  await page.getByRole('button', { name: '提交自查' }).click();
   await page.locator('.yc-summary').waitFor();
   await page.evaluate(() => window.__ycHandle.detach());
   await page.evaluate(() => window.__ycHandle.detach()); // idempotent
   // Reset what the person typed (not the binding's doing) and compare the markup.
   const after = await page.evaluate(() => {
-    const form = document.querySelector('#application');
-    form.reset();
-    document.querySelector('.submit-status').textContent = '';
-    return form.outerHTML;
+    const f = document.querySelector('#application');
+    f.reset();
+    return f.outerHTML;
   });
-  assert.equal(after, pristine);
-  assert.equal(await page.locator('[data-yc-eligibility] .yc-panel').count(), 0);
-  await page.locator('#f-uscc').fill('bad');
-  await page.locator('#f-uscc').blur();
-  assert.equal(await page.locator('.yc-message').count(), 0, 'no listener is left');
+  assert.equal(after, form);
+  assert.equal(await page.locator('[data-yc-eligibility]').evaluate((el) => el.outerHTML), panel);
+  assert.equal(await page.locator('[class*="yc-"], [id^="yc-"]').count(), 0, 'nothing of the binding is left');
+  // No listener is left either: leaving a wrong field shows nothing, and a submit goes through
+  // as plain HTML would (to the form's own URL, ?…).
+  await typeInto(page, '#f-uscc', 'bad');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.locator('.yc-message').count(), 0);
+  await Promise.all([page.waitForURL(/\?/), page.getByRole('button', { name: '提交自查' }).click()]);
+  assert.match(page.url(), /uscc=bad/);
   await context.close();
 });
 
-test('a page that is not ours gets live checks without any change to its HTML', async () => {
-  const { page, context, consoleErrors, cspViolations, requests } = await openPage(env.browser, new URL('/foreign.html', env.site.url).href);
+test('a whole session — index, a form, typing, submit, export, compare, the foreign page — requests nothing from another origin', async () => {
+  const { page, context, requests, cspViolations, consoleErrors } = await openPage(env.browser, env.site.url, { contextOptions: { acceptDownloads: true } });
+  await page.getByRole('link', { name: '企业类' }).first().click();
   await ready(page);
-  await page.locator('#q2').fill('91110000600037341A');
-  await page.locator('#q2').blur();
-  assert.match(await page.locator('#yc-msg-uscc').textContent(), /“L”/);
-  assert.equal(await page.locator('#q2').getAttribute('aria-invalid'), 'true');
-  await page.locator('input[name=enterprise_type]').first().check(); // value is the label, not our id
-  assert.equal(await page.locator('#yc-msg-enterprise_type').count(), 0, 'labels are accepted as option values');
-  assert.match(await page.locator('#zige .yc-verdict').textContent(), /信息待补充|不符合申报条件/);
-  await page.locator('#q10').fill('智慧养老');
-  assert.match(await page.locator('#yc-count-intro').textContent(), /字数 4\/1000/);
-  assert.deepEqual(consoleErrors, []);
-  assert.deepEqual(cspViolations, []);
+  await typeInto(page, '#f-applicant', '会话测试');
+  await typeInto(page, '#f-contact_email', 'someone@example.com');
+  await page.keyboard.press('Enter');
+  await page.locator('.yc-summary').waitFor();
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 JSON' }).click()]);
+  await page.getByRole('link', { name: '各版本申报条件对照' }).first().click();
+  await page.waitForLoadState('load');
+  await page.getByRole('link', { name: '首页' }).first().click();
+  await page.getByRole('link', { name: '嵌入示例' }).click();
+  await ready(page);
+  assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the module was fetched');
   assert.deepEqual(offOrigin(requests, env.site.url), []);
+  assert.deepEqual(cspViolations, []);
+  assert.deepEqual(consoleErrors, []);
   await context.close();
 });
