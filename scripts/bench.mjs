@@ -353,15 +353,31 @@ function namedBuild() {
 }
 
 
+/** Names the glue's anonymous functions by the import they implement and what their line does. */
+function glueNamer(glueFile) {
+  const lines = glueFile && fs.existsSync(glueFile) ? fs.readFileSync(glueFile, 'utf8').split('\n') : [];
+  return (line) => {
+    for (let i = line; i >= 0 && i > line - 3; i--) {
+      const m = (lines[i] ?? '').match(/(__wbg_[A-Za-z0-9_]+?|__wbindgen_[A-Za-z0-9_]+?)(?:_[0-9a-f]{16})?\s*:\s*function/);
+      if (m) {
+        const body = (lines[line + 1] ?? '').trim().replace(/^const ret = /, '').slice(0, 60);
+        return `${m[1]}: ${body}`;
+      }
+    }
+    return '(anonymous)';
+  };
+}
+
 /** Self time by function and by group from a V8 CPU profile (node inspector or CDP). */
-function summariseProfile(profile) {
+function summariseProfile(profile, glueFile) {
+  const nameGlue = glueNamer(glueFile);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const fns = new Map(), groups = new Map();
   let total = 0, idle = 0;
   profile.samples.forEach((id, i) => {
     const dt = profile.timeDeltas[i + 1] ?? 0;
     const cf = byId.get(id).callFrame;
-    let name = (cf.functionName || '(anonymous)').replace(/\[[0-9a-f]{8,16}\]/g, '').replace(/::h[0-9a-f]{16}$/, '');
+    let name = (cf.functionName || '(anonymous)').replace(/\[[0-9a-f]{8,16}\]/g, '').replace(/::h[0-9a-f]{16}$/, '').replace(/_[0-9a-f]{16}$/, '');
     if (name === '(idle)' || name === '(root)') {
       idle += dt;
       return;
@@ -373,6 +389,7 @@ function summariseProfile(profile) {
       name += ' [wasm]';
     } else if (/yanglao_check\.js$/.test(cf.url)) {
       group = 'JS glue (yanglao_check.js)';
+      if (name === '(anonymous)') name = nameGlue(cf.lineNumber);
       name += ' [glue]';
     } else if (['keystrokes', 'fillForm', 'timeCalls', 'profileFor'].includes(name)) group = 'the benchmark itself';
     else if (cf.url === '') group = name.startsWith('(') ? name : 'engine / DOM built-ins';
@@ -834,7 +851,7 @@ async function browserFigures() {
       await cdp.send('Profiler.start');
       await page.evaluate(keystrokes, { field: field.id, good: field.good, bad: field.bad, count: KEYSTROKES, kind: field.kind, frames: false });
       const { profile } = await cdp.send('Profiler.stop');
-      browserProfile = { title: `Chromium: ${KEYSTROKES} input events on #f-${field.id} of ${f.edition}/${f.category} (filled, every field visited; no frame waits)`, summary: summariseProfile(profile) };
+      browserProfile = { title: `Chromium: ${KEYSTROKES} input events on #f-${field.id} of ${f.edition}/${f.category} (filled, every field visited; no frame waits)`, summary: summariseProfile(profile, named.glue) };
       await context.close();
     }
   } finally {
@@ -864,7 +881,7 @@ else {
       await session.post('Profiler.start');
       const until = performance.now() + (QUICK ? 400 : 1500);
       while (performance.now() < until) for (let i = 0; i < 20; i++) fn();
-      return summariseProfile((await session.post('Profiler.stop')).profile);
+      return summariseProfile((await session.post('Profiler.stop')).profile, named.glue);
     };
     const { edition: e, category: c, values, options } = big;
     printProfile(`node: validateForm on ${e}/${c}`, await profileFor(() => napi.validateForm(e, c, values, options)));

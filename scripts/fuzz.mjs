@@ -271,6 +271,11 @@ function mutate(v) {
   return randomValue();
 }
 
+/** An own, enumerable property even for keys like "__proto__" (plain assignment would set the prototype). */
+function put(o, key, value) {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function valuesFor(form) {
   const r = rand();
   if (r < 0.03) return randomValue(); // not an object at all (or any object)
@@ -279,20 +284,20 @@ function valuesFor(form) {
     o = { ...pick(form.seeds) };
     for (let i = int(4); i > 0; i--) {
       const f = pick(form.fields);
-      o[f.id] = fieldValue(form, f);
+      put(o, f.id, fieldValue(form, f));
     }
   } else {
     o = {};
     for (let i = int(14); i > 0; i--) {
       if (chance(0.93)) {
         const f = pick(form.fields);
-        o[f.id] = fieldValue(form, f);
+        put(o, f.id, fieldValue(form, f));
       } else {
-        o[randomString()] = randomValue();
+        put(o, randomString(), randomValue());
       }
     }
   }
-  if (chance(0.01)) o.self = o; // a cycle: JSON.stringify throws, the reflective path reads it
+  if (chance(0.01)) put(o, 'self', o); // a cycle: JSON.stringify throws, the reflective path reads it
   if (chance(0.005)) Object.setPrototypeOf(o, { revenue: '1', intro: '继承' }); // inherited keys
   if (!TAME && chance(0.003)) {
     const f = pick(form.fields);
