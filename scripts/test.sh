@@ -59,7 +59,7 @@ bash scripts/setup.sh
 done_step
 
 step "cargo test (native)"
-cargo test
+cargo test --workspace
 done_step
 
 step "build (wasm-pack, www/pkg)"

@@ -14,7 +14,7 @@ const EDITIONS: &[&str] = &["national-2023", "henan-2021", "national-2018", "jia
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for id in EDITIONS {
-        let src = format!("src/editions/{id}.json");
+        let src = format!("../../src/editions/{id}.json");
         println!("cargo:rerun-if-changed={src}");
         let text = std::fs::read_to_string(&src).unwrap_or_default();
         // A file that does not parse is embedded as it is: the registry reports it at run

@@ -1,0 +1,22 @@
+//! The rules engine for the 智慧健康养老应用试点示范 application forms.
+//!
+//! Plain Rust: this crate has no dependency that knows JavaScript or the DOM, so nothing here
+//! can reach the browser — the compiler enforces it. No input can make it panic or return
+//! `Err`. The WebAssembly API and the DOM binding live in the root crate (`src/`); the
+//! reviewer's command and the Word generator in `crates/`. See ARCHITECTURE.md for the map.
+
+pub mod checks;
+pub mod draft;
+pub mod eligibility;
+mod fmt;
+pub mod lint;
+pub mod locale;
+pub mod model;
+pub mod registry;
+pub mod validate;
+pub mod value;
+
+pub use eligibility::{Eligibility, RuleResult, Status, Verdict};
+pub use locale::Locale;
+pub use validate::{validate_field, validate_form, Context, Issue, Report};
+pub use value::{Value, Values};
