@@ -24,8 +24,6 @@ for f in yanglao_check.js yanglao_check_bg.wasm yanglao_check.d.ts; do
   cp "pkg/$f" "www/pkg/$f"
 done
 
-wasm=www/pkg/yanglao_check_bg.wasm
-raw=$(wc -c <"$wasm")
-gz=$(gzip -9 -c "$wasm" | wc -c)
-echo "[build] $wasm: $raw bytes raw, $gz bytes gzip -9"
+# Precompressed copies beside the files, for servers that send them (README: nginx, IIS).
+node scripts/compress.mjs www/pkg/yanglao_check_bg.wasm www/pkg/yanglao_check.js
 echo "[build] copied pkg/yanglao_check{.js,_bg.wasm,.d.ts} to www/pkg/ in ${SECONDS}s"

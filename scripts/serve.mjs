@@ -116,9 +116,14 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', headers 
       const real = await fs.promises.realpath(file);
       if (real !== rootDir && !real.startsWith(rootDir + path.sep)) return notFound();
 
-      res.writeHead(200, { ...base, 'Content-Type': mimeType(file), 'Content-Length': stat.size });
+      // A precompressed copy beside the file (scripts/compress.mjs) is sent when the browser
+      // accepts it, as nginx's brotli_static/gzip_static do.
+      const sent = await precompressed(real, req.headers['accept-encoding'] ?? '');
+      const headers = { ...base, 'Content-Type': mimeType(file), 'Content-Length': sent ? sent.size : stat.size };
+      if (sent) Object.assign(headers, { 'Content-Encoding': sent.encoding, Vary: 'Accept-Encoding' });
+      res.writeHead(200, headers);
       if (method === 'HEAD') return res.end();
-      fs.createReadStream(real)
+      fs.createReadStream(sent ? sent.file : real)
         .on('error', () => res.destroy())
         .pipe(res);
     } catch {
@@ -145,6 +150,21 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', headers 
         server.closeAllConnections?.(); // browsers keep connections alive
       }),
   };
+}
+
+/** The `.br` or `.gz` beside `file` that the request accepts (brotli first), if there is one. */
+async function precompressed(file, acceptEncoding) {
+  const accepts = (name) => new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[0-9.]+)?\\s*(,|$)`, 'i').test(acceptEncoding);
+  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (!accepts(encoding)) continue;
+    try {
+      const stat = await fs.promises.stat(file + suffix);
+      if (stat.isFile()) return { file: file + suffix, size: stat.size, encoding };
+    } catch {
+      // no such copy: try the next encoding, else send the file as it is
+    }
+  }
+  return null;
 }
 
 function safeDecode(s) {

@@ -64,6 +64,7 @@ done_step
 
 step "build (wasm-pack, www/pkg)"
 YANGLAO_SKIP_SETUP=1 bash scripts/build.sh
+node scripts/compress.mjs --budget www/pkg || fail "the shipped module is over its size budget (scripts/compress.mjs)"
 done_step
 
 step "wasm tests in Node (tests/wasm_node*.rs)"
