@@ -5,6 +5,19 @@
 //! `Err`. The WebAssembly API and the DOM binding live in the root crate (`src/`); the
 //! reviewer's command and the Word generator in `crates/`. See ARCHITECTURE.md for the map.
 
+// A panic inside WebAssembly ends the module for the page's life: the core may not contain one
+// (tests may).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing,
+        clippy::unreachable
+    )
+)]
+
 pub mod checks;
 pub mod draft;
 pub mod eligibility;

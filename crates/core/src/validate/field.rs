@@ -339,8 +339,13 @@ fn select(field: &Field, items: &[String]) -> Result<Vec<String>, IssueKind> {
     for item in items.iter().filter(|s| !is_blank(s)) {
         match find_option(field, item) {
             Some(option) => {
-                if let Some(i) = field.options.iter().position(|o| std::ptr::eq(o, option)) {
-                    chosen[i] = true;
+                if let Some(slot) = field
+                    .options
+                    .iter()
+                    .position(|o| std::ptr::eq(o, option))
+                    .and_then(|i| chosen.get_mut(i))
+                {
+                    *slot = true;
                 }
             }
             None => {
