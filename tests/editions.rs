@@ -51,8 +51,8 @@ fn every_edition_loads() {
         [
             "national-2023",
             "henan-2021",
-            "national-2018",
-            "jiangsu-2021"
+            "jiangsu-2021",
+            "national-2018"
         ]
     );
 }

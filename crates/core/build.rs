@@ -1,39 +1,129 @@
-//! Prepares the editions for embedding: each `src/editions/*.json` is minified and its tagged
-//! unions are rewritten from the human-friendly form (`{"op": "atLeast", "field": …}`) to the
-//! externally tagged form (`{"atLeast": {"field": …}}`).
+//! Compiles the editions into the crate. Every `src/editions/*.json` (no hand-kept list) is
+//! read, its id checked against its file name, parsed into the model and linted — **any finding
+//! fails the build**, so a broken notice never reaches a page. Then it is minified, its tagged
+//! unions rewritten (below), and listed in `$OUT_DIR/editions.rs`, which `registry.rs` includes.
 //!
-//! Why: serde can only read internally tagged enums by buffering every object into a generic
-//! `Content` tree first, and that machinery alone was ~70 KB of the WebAssembly module. The
-//! JSON files stay easy to read and write; the module gets the cheap form.
+//! Why the rewrite: serde can only read internally tagged enums by buffering every object into
+//! a generic `Content` tree first, and that machinery alone was ~70 KB of the WebAssembly module.
+//! The JSON files stay easy to read and write (`{"op": "atLeast", "field": …}`); the module
+//! gets the cheap, externally tagged form (`{"atLeast": {"field": …}}`).
+//!
+//! The model and the lint are the crate's own files, compiled into this build script too
+//! (`#[path]`), so the build checks with exactly the code the tests and pages use.
+
+#[allow(dead_code)]
+#[path = "src/model.rs"]
+mod model;
+
+#[allow(dead_code)]
+#[path = "src/lint.rs"]
+mod lint;
+
+/// The one thing `model.rs` needs from the checkers: the type of a parsed deadline, which the
+/// registry fills in after loading (never read from the JSON).
+#[allow(dead_code)]
+mod checks {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+    pub struct Date {
+        year: i32,
+        month: u8,
+        day: u8,
+    }
+}
 
 use serde_json::{Map, Value};
-use std::path::Path;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
-const EDITIONS: &[&str] = &[
-    "national-2023",
-    "henan-2021",
-    "national-2018",
-    "jiangsu-2021",
-];
+const EDITIONS_DIR: &str = "../../src/editions";
 
 fn main() {
-    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for id in EDITIONS {
-        let src = format!("../../src/editions/{id}.json");
-        println!("cargo:rerun-if-changed={src}");
-        let text = std::fs::read_to_string(&src).unwrap_or_default();
-        // A file that does not parse is embedded as it is: the registry reports it at run
-        // time and tests/editions.rs fails with serde's message and line number.
-        let embedded = match serde_json::from_str::<Value>(&text) {
-            Ok(mut edition) => {
-                retag_edition(&mut edition);
-                serde_json::to_string(&edition).expect("a Value always serialises")
-            }
-            Err(_) => text,
-        };
-        std::fs::write(Path::new(&out_dir).join(format!("{id}.json")), embedded)
-            .expect("OUT_DIR is writable");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    println!("cargo:rerun-if-changed={EDITIONS_DIR}");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(EDITIONS_DIR)
+        .unwrap_or_else(|e| fail(&format!("cannot read {EDITIONS_DIR}: {e}")))
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        fail(&format!("no edition in {EDITIONS_DIR}"));
     }
+
+    let mut problems = Vec::new();
+    let mut embedded = Vec::new(); // (id, data year, file written)
+    for path in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        match compile(path, &out_dir) {
+            Ok(e) => embedded.push(e),
+            Err(mut found) => problems.append(&mut found),
+        }
+    }
+    if !problems.is_empty() {
+        fail(&format!(
+            "the editions have {} problem(s):\n  {}",
+            problems.len(),
+            problems.join("\n  ")
+        ));
+    }
+
+    // Pickers show the newest notice first (by the year its figures are for), then by id.
+    embedded.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let mut list = String::from("/// (edition id, minified JSON) of every edition, newest notice first. Written by build.rs.\n");
+    list.push_str("const SOURCES: &[(&str, &str)] = &[\n");
+    for (id, _, file) in &embedded {
+        let _ = writeln!(
+            list,
+            "    ({id:?}, include_str!({:?})),",
+            file.display().to_string()
+        );
+    }
+    list.push_str("];\n");
+    std::fs::write(out_dir.join("editions.rs"), list)
+        .unwrap_or_else(|e| fail(&format!("cannot write editions.rs: {e}")));
+}
+
+/// One edition file → its id, data year and the minified copy written to OUT_DIR; or
+/// every problem found in it.
+fn compile(path: &Path, out_dir: &Path) -> Result<(String, u16, PathBuf), Vec<String>> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stem = name.trim_end_matches(".json").to_string();
+    let text =
+        std::fs::read_to_string(path).map_err(|e| vec![format!("{name}: cannot read: {e}")])?;
+    let mut json: Value =
+        serde_json::from_str(&text).map_err(|e| vec![format!("{name}: not JSON: {e}")])?;
+    retag_edition(&mut json);
+    let edition: model::Edition = serde_json::from_value(json.clone())
+        .map_err(|e| vec![format!("{name}: does not fit the model: {e}")])?;
+    let mut found = Vec::new();
+    if edition.id != stem {
+        found.push(format!(
+            "{name}: the id is “{}” but the file name says “{stem}”; they must be equal",
+            edition.id
+        ));
+    }
+    found.extend(
+        lint::lint(&edition)
+            .into_iter()
+            .map(|p| format!("{name}: {p}")),
+    );
+    if !found.is_empty() {
+        return Err(found);
+    }
+    let minified = serde_json::to_string(&json).map_err(|e| vec![format!("{name}: {e}")])?;
+    let file = out_dir.join(&name);
+    std::fs::write(&file, minified)
+        .map_err(|e| vec![format!("{name}: cannot write {}: {e}", file.display())])?;
+    Ok((stem, edition.data_year, file))
+}
+
+fn fail(message: &str) -> ! {
+    // Cargo shows a build script's stderr when it fails; one line per finding.
+    eprintln!("error: {message}");
+    std::process::exit(1);
 }
 
 fn retag_edition(edition: &mut Value) {

@@ -1,46 +1,29 @@
 //! The editions, embedded at compile time and parsed once on first use.
 //!
-//! Adding next year's notice is adding a JSON file to `src/editions/` and one line to
-//! `SOURCES`. `tests/editions.rs` loads every file and lints it, so a broken edition fails
-//! `cargo test` long before it reaches a page; at run time a file that does not parse is
-//! left out and reported by `load_errors()`, never a panic.
+//! Adding next year's notice is adding a JSON file to `src/editions/`: build.rs finds it, checks
+//! that its id is its file name, lints it and fails the build on any finding, so a broken
+//! edition never reaches a page. Should a file still not load at run time it is left out and
+//! reported by `load_errors()`, never a panic.
 
 use crate::model::{Category, Edition};
 use std::sync::OnceLock;
 
-/// (file name, contents) of every edition, in the order pickers show them. `build.rs`
-/// minifies each file and rewrites its tagged unions into the form cheapest to parse; the list
-/// of files there must match this one.
-const SOURCES: &[(&str, &str)] = &[
-    (
-        "national-2023.json",
-        include_str!(concat!(env!("OUT_DIR"), "/national-2023.json")),
-    ),
-    (
-        "henan-2021.json",
-        include_str!(concat!(env!("OUT_DIR"), "/henan-2021.json")),
-    ),
-    (
-        "national-2018.json",
-        include_str!(concat!(env!("OUT_DIR"), "/national-2018.json")),
-    ),
-    (
-        "jiangsu-2021.json",
-        include_str!(concat!(env!("OUT_DIR"), "/jiangsu-2021.json")),
-    ),
-];
+// `SOURCES`: (edition id, minified JSON) of every file in `src/editions/`, newest notice first.
+// build.rs has already parsed and linted each one; a finding fails the build.
+include!(concat!(env!("OUT_DIR"), "/editions.rs"));
 
 /// Each edition is parsed on first use, separately: a page that checks one form pays for one
 /// edition (a few milliseconds), not for all of them.
 fn slot(index: usize) -> Option<&'static Result<Edition, String>> {
     static PARSED: [OnceLock<Result<Edition, String>>; SOURCES.len()] =
         [const { OnceLock::new() }; SOURCES.len()];
-    let (file, text) = SOURCES.get(index)?;
-    Some(PARSED.get(index)?.get_or_init(|| parse(file, text)))
+    let (id, text) = SOURCES.get(index)?;
+    Some(PARSED.get(index)?.get_or_init(|| parse(id, text)))
 }
 
-fn parse(file: &str, text: &str) -> Result<Edition, String> {
-    let mut edition = serde_json::from_str::<Edition>(text).map_err(|e| format!("{file}: {e}"))?;
+fn parse(id: &str, text: &str) -> Result<Edition, String> {
+    let mut edition =
+        serde_json::from_str::<Edition>(text).map_err(|e| format!("{id}.json: {e}"))?;
     let deadline = edition
         .deadline
         .as_deref()
@@ -68,11 +51,9 @@ pub fn load_errors() -> Vec<String> {
         .collect()
 }
 
-/// One edition, parsing only its own file. File names are `<id>.json`.
+/// One edition, parsing only its own file.
 pub fn edition(id: &str) -> Option<&'static Edition> {
-    let index = SOURCES
-        .iter()
-        .position(|(file, _)| file.strip_suffix(".json") == Some(id))?;
+    let index = SOURCES.iter().position(|(known, _)| *known == id)?;
     slot(index)?.as_ref().ok()
 }
 
@@ -87,7 +68,7 @@ impl LookupError {
     pub fn message(&self, locale: crate::locale::Locale) -> String {
         let known_editions = SOURCES
             .iter()
-            .filter_map(|(f, _)| f.strip_suffix(".json"))
+            .map(|(id, _)| *id)
             .collect::<Vec<_>>()
             .join(", ");
         match self {
