@@ -15,14 +15,19 @@ include!(concat!(env!("OUT_DIR"), "/editions.rs"));
 /// Each edition is parsed on first use, separately: a page that checks one form pays for one
 /// edition (a few milliseconds), not for all of them.
 fn slot(index: usize) -> Option<&'static Result<Edition, String>> {
-    static PARSED: [OnceLock<Result<Edition, String>>; SOURCES.len()] = [const { OnceLock::new() }; SOURCES.len()];
+    static PARSED: [OnceLock<Result<Edition, String>>; SOURCES.len()] =
+        [const { OnceLock::new() }; SOURCES.len()];
     let (id, text) = SOURCES.get(index)?;
     Some(PARSED.get(index)?.get_or_init(|| parse(id, text)))
 }
 
 fn parse(id: &str, text: &str) -> Result<Edition, String> {
-    let mut edition = serde_json::from_str::<Edition>(text).map_err(|e| format!("{id}.json: {e}"))?;
-    let deadline = edition.deadline.as_deref().and_then(crate::checks::parse_iso);
+    let mut edition =
+        serde_json::from_str::<Edition>(text).map_err(|e| format!("{id}.json: {e}"))?;
+    let deadline = edition
+        .deadline
+        .as_deref()
+        .and_then(crate::checks::parse_iso);
     for category in &mut edition.categories {
         category.build_index();
         category.deadline = deadline;
@@ -32,12 +37,18 @@ fn parse(id: &str, text: &str) -> Result<Edition, String> {
 
 /// Every edition that loaded, in the order pickers show them.
 pub fn editions() -> Vec<&'static Edition> {
-    (0..SOURCES.len()).filter_map(slot).filter_map(|r| r.as_ref().ok()).collect()
+    (0..SOURCES.len())
+        .filter_map(slot)
+        .filter_map(|r| r.as_ref().ok())
+        .collect()
 }
 
 /// Files that failed to parse (empty in every tested build).
 pub fn load_errors() -> Vec<String> {
-    (0..SOURCES.len()).filter_map(slot).filter_map(|r| r.as_ref().err().cloned()).collect()
+    (0..SOURCES.len())
+        .filter_map(slot)
+        .filter_map(|r| r.as_ref().err().cloned())
+        .collect()
 }
 
 /// One edition, parsing only its own file.
@@ -55,15 +66,30 @@ pub enum LookupError {
 
 impl LookupError {
     pub fn message(&self, locale: crate::locale::Locale) -> String {
-        let known_editions = SOURCES.iter().map(|(id, _)| *id).collect::<Vec<_>>().join(", ");
+        let known_editions = SOURCES
+            .iter()
+            .map(|(id, _)| *id)
+            .collect::<Vec<_>>()
+            .join(", ");
         match self {
-            LookupError::UnknownEdition(id) => locale
-                .pick("未知的版本", "Unknown edition")
-                .to_string()
-                + &format!(" “{}”；{}: {}", clip(id), locale.pick("可用", "available"), known_editions),
+            LookupError::UnknownEdition(id) => {
+                locale.pick("未知的版本", "Unknown edition").to_string()
+                    + &format!(
+                        " “{}”；{}: {}",
+                        clip(id),
+                        locale.pick("可用", "available"),
+                        known_editions
+                    )
+            }
             LookupError::UnknownCategory { edition, category } => {
                 let known = self::edition(edition)
-                    .map(|e| e.categories.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", "))
+                    .map(|e| {
+                        e.categories
+                            .iter()
+                            .map(|c| c.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    })
                     .unwrap_or_default();
                 format!(
                     "{} “{}” {} “{}”；{}: {}",
@@ -89,9 +115,11 @@ fn clip(s: &str) -> String {
 }
 
 pub fn category(edition: &str, category: &str) -> Result<&'static Category, LookupError> {
-    let e = self::edition(edition).ok_or_else(|| LookupError::UnknownEdition(edition.to_string()))?;
-    e.category(category).ok_or_else(|| LookupError::UnknownCategory {
-        edition: edition.to_string(),
-        category: category.to_string(),
-    })
+    let e =
+        self::edition(edition).ok_or_else(|| LookupError::UnknownEdition(edition.to_string()))?;
+    e.category(category)
+        .ok_or_else(|| LookupError::UnknownCategory {
+            edition: edition.to_string(),
+            category: category.to_string(),
+        })
 }
