@@ -16,7 +16,10 @@ pub struct Outcome {
 
 impl Outcome {
     fn new(status: Status, part: String) -> Outcome {
-        Outcome { status, parts: vec![part] }
+        Outcome {
+            status,
+            parts: vec![part],
+        }
     }
 
     pub fn explanation(&self, locale: Locale) -> String {
@@ -55,7 +58,10 @@ fn label_of<'a>(form: &'a Form, id: &'a str) -> &'a str {
 }
 
 fn unit_of<'a>(form: &'a Form, id: &str) -> &'a str {
-    form.category.field(id).and_then(|f| f.unit.as_deref()).unwrap_or("")
+    form.category
+        .field(id)
+        .and_then(|f| f.unit.as_deref())
+        .unwrap_or("")
 }
 
 fn see<'a>(form: &'a Form, id: &str) -> Seen<'a> {
@@ -64,8 +70,12 @@ fn see<'a>(form: &'a Form, id: &str) -> Seen<'a> {
         Some(Reading::Valid(t)) => Seen::Value(t),
         Some(Reading::Invalid) if zh(form) => Seen::Missing(format!("{label}填写有误，请先更正")),
         Some(Reading::Invalid) => Seen::Missing(format!("{label} has an error to correct first")),
-        Some(Reading::NotApplicable) if zh(form) => Seen::Missing(format!("待补充：{label}（按所选类型无需填写，本条无法据此判断）")),
-        Some(Reading::NotApplicable) => Seen::Missing(format!("Missing: {label} (not asked for the type chosen)")),
+        Some(Reading::NotApplicable) if zh(form) => Seen::Missing(format!(
+            "待补充：{label}（按所选类型无需填写，本条无法据此判断）"
+        )),
+        Some(Reading::NotApplicable) => {
+            Seen::Missing(format!("Missing: {label} (not asked for the type chosen)"))
+        }
         _ if zh(form) => Seen::Missing(format!("待补充：{label}")),
         _ => Seen::Missing(format!("Missing: {label}")),
     }
@@ -80,7 +90,9 @@ pub fn missing_condition(form: &Form, cond: &Condition) -> Outcome {
     if zh(form) {
         missing(format!("待补充：{label}（据此确定本条是否适用）"))
     } else {
-        missing(format!("Missing: {label} (decides whether this condition applies)"))
+        missing(format!(
+            "Missing: {label} (decides whether this condition applies)"
+        ))
     }
 }
 
@@ -88,21 +100,44 @@ pub fn eval(form: &Form, e: &Expr) -> Outcome {
     match e {
         Expr::All { of } => combine(form, of, Status::all_rank, false),
         Expr::Any { of } => combine(form, of, Status::any_rank, true),
-        Expr::If { cond, then, otherwise } => match form.condition(cond) {
+        Expr::If {
+            cond,
+            then,
+            otherwise,
+        } => match form.condition(cond) {
             Some(true) => eval(form, then),
             Some(false) => eval(form, otherwise),
             None => missing_condition(form, cond),
         },
-        Expr::AtLeast { field, min, label } => at_least(form, field, *min, label.as_deref()),
+        Expr::AtLeast {
+            field,
+            min,
+            label,
+            proven_by,
+        } => match proven_by_part(form, field, proven_by, *min, label.as_deref()) {
+            Some(outcome) => outcome,
+            None => at_least(form, field, *min, label.as_deref()),
+        },
+        Expr::CountPositive { fields, min, label } => count_positive(form, fields, *min, label),
         Expr::SumAtLeast { fields, min, label } => sum_at_least(form, fields, *min, label),
-        Expr::RatioAtLeast { numerator, denominator, min, label } => ratio(form, numerator, denominator, *min, label),
+        Expr::RatioAtLeast {
+            numerator,
+            denominator,
+            min,
+            label,
+        } => ratio(form, numerator, denominator, *min, label),
         Expr::YearsSince { field, min } => years_since(form, field, *min),
-        Expr::CountAtLeast { field, min, label } => count_at_least(form, field, *min, label.as_deref()),
+        Expr::CountAtLeast { field, min, label } => {
+            count_at_least(form, field, *min, label.as_deref())
+        }
         Expr::Includes { field, value } => includes(form, field, value),
         Expr::IsYes { field } => is_yes(form, field),
         Expr::Declared { field } => declared(form, field),
-        Expr::UsccKind { field, prefixes, label } => uscc_kind(form, field, prefixes, label),
-        Expr::UsccProvince { field, province, label } => uscc_province(form, field, province, label),
+        Expr::UsccKind {
+            field,
+            prefixes,
+            label,
+        } => uscc_kind(form, field, prefixes, label),
     }
 }
 
@@ -111,7 +146,10 @@ pub fn eval(form: &Form, e: &Expr) -> Outcome {
 fn combine(form: &Form, of: &[Expr], rank: fn(Status) -> u8, any: bool) -> Outcome {
     let outcomes: Vec<Outcome> = of.iter().map(|x| eval(form, x)).collect();
     let Some(status) = outcomes.iter().map(|o| o.status).max_by_key(|s| rank(*s)) else {
-        return Outcome { status: Status::Met, parts: Vec::new() };
+        return Outcome {
+            status: Status::Met,
+            parts: Vec::new(),
+        };
     };
     let keep_only_deciding = any && matches!(status, Status::Met | Status::Declared);
     let parts = outcomes
@@ -150,9 +188,76 @@ fn compare(form: &Form, what: &str, value: String, min: String, unit: &str, ok: 
 
 fn at_least(form: &Form, field: &str, min: f64, label: Option<&str>) -> Outcome {
     match number(form, field) {
-        Ok(n) => compare(form, label.unwrap_or(label_of(form, field)), num(n), num(min), unit_of(form, field), n >= min),
+        Ok(n) => compare(
+            form,
+            label.unwrap_or(label_of(form, field)),
+            num(n),
+            num(min),
+            unit_of(form, field),
+            n >= min,
+        ),
         Err(seen) => missing(unseen(seen)),
     }
+}
+
+/// `Some(met)` when one of `parts` (each a part of the quantity `field` counts) already
+/// reaches `min`: the whole cannot be less than its part, whatever `field` says or lacks.
+fn proven_by_part(
+    form: &Form,
+    field: &str,
+    parts: &[String],
+    min: f64,
+    label: Option<&str>,
+) -> Option<Outcome> {
+    let (part, n) = parts
+        .iter()
+        .find_map(|p| number(form, p).ok().filter(|n| *n >= min).map(|n| (p, n)))?;
+    let whole = label.unwrap_or(label_of(form, field));
+    let (part_label, unit) = (label_of(form, part), unit_of(form, part));
+    let text = match zh(form) {
+        true => format!("{part_label}为{}{unit}，已不少于{}{unit}；{whole}包含这部分，不会更少", num(n), num(min)),
+        false => format!("{part_label} is {}{unit}, at least {}{unit}; {whole} includes it, so it cannot be less", num(n), num(min)),
+    };
+    Some(Outcome::new(Status::Met, text))
+}
+
+/// How many of `fields` are at least 1: met as soon as `min` of them are; not met once every
+/// field is given and fewer are; otherwise missing (an empty row could still count).
+fn count_positive(form: &Form, fields: &[String], min: u32, label: &str) -> Outcome {
+    let mut positive = Vec::new();
+    let mut gaps = Vec::new();
+    for f in fields {
+        match number(form, f) {
+            Ok(n) if n >= 1.0 => positive.push(label_of(form, f)),
+            Ok(_) => {}
+            Err(seen) => gaps.push(unseen(seen)),
+        }
+    }
+    let n = positive.len();
+    let enough = n >= min as usize;
+    let listed = positive.join(if zh(form) { "、" } else { ", " });
+    let head = match (zh(form), enough) {
+        (true, true) => format!("{label}：{n}类（{listed}），不少于{min}类"),
+        (true, false) if gaps.is_empty() => {
+            format!("{label}：{n}类，不足{min}类（按填写了种类数量的行计）")
+        }
+        (true, false) => format!("{label}：已填的行中{n}类，不足{min}类"),
+        (false, true) => format!("{label}: {n} classes ({listed}), at least {min}"),
+        (false, false) if gaps.is_empty() => {
+            format!("{label}: {n} classes, fewer than {min} (rows with at least one kind)")
+        }
+        (false, false) => format!("{label}: {n} classes among the rows given, fewer than {min}"),
+    };
+    let status = match (enough, gaps.is_empty()) {
+        (true, _) => Status::Met,
+        (false, true) => Status::NotMet,
+        (false, false) => Status::Missing,
+    };
+    let mut parts = vec![head];
+    if !enough {
+        parts.extend(gaps);
+    }
+    Outcome { status, parts }
 }
 
 /// Met as soon as the values given reach `min` (more can only add); otherwise a missing part
@@ -171,7 +276,11 @@ fn sum_at_least(form: &Form, fields: &[String], min: f64, label: &str) -> Outcom
         }
     }
     let unit = fields.first().map(|f| unit_of(form, f)).unwrap_or("");
-    let value = if terms.len() > 1 { format!("{}（{}）", num(sum), terms.join("+")) } else { num(sum) };
+    let value = if terms.len() > 1 {
+        format!("{}（{}）", num(sum), terms.join("+"))
+    } else {
+        num(sum)
+    };
     if sum >= min || gaps.is_empty() {
         let mut outcome = compare(form, label, value, num(min), unit, sum >= min);
         outcome.parts.extend(gaps.into_iter().filter(|_| sum < min));
@@ -179,18 +288,31 @@ fn sum_at_least(form: &Form, fields: &[String], min: f64, label: &str) -> Outcom
     }
     let mut parts = vec![match zh(form) {
         true => format!("{label}已填部分合计{value}{unit}，不足{}{unit}", num(min)),
-        false => format!("{label}: the parts given add up to {value}{unit}, less than {}{unit}", num(min)),
+        false => format!(
+            "{label}: the parts given add up to {value}{unit}, less than {}{unit}",
+            num(min)
+        ),
     }];
     parts.extend(gaps);
-    Outcome { status: Status::Missing, parts }
+    Outcome {
+        status: Status::Missing,
+        parts,
+    }
 }
 
 fn ratio(form: &Form, numerator: &str, denominator: &str, min: f64, label: &str) -> Outcome {
     let (n, d) = match (number(form, numerator), number(form, denominator)) {
         (Ok(n), Ok(d)) => (n, d),
         (a, b) => {
-            let parts = [a.err(), b.err()].into_iter().flatten().map(unseen).collect();
-            return Outcome { status: Status::Missing, parts };
+            let parts = [a.err(), b.err()]
+                .into_iter()
+                .flatten()
+                .map(unseen)
+                .collect();
+            return Outcome {
+                status: Status::Missing,
+                parts,
+            };
         }
     };
     if d <= 0.0 {
@@ -204,7 +326,12 @@ fn ratio(form: &Form, numerator: &str, denominator: &str, min: f64, label: &str)
         );
     }
     let pct = n / d * 100.0;
-    let shown = format!("{}%（{}÷{}）", num((pct * 10.0).round() / 10.0), num(n), num(d));
+    let shown = format!(
+        "{}%（{}÷{}）",
+        num((pct * 10.0).round() / 10.0),
+        num(n),
+        num(d)
+    );
     compare(form, label, shown, format!("{}%", num(min)), "", pct >= min)
 }
 
@@ -218,7 +345,10 @@ fn years_since(form: &Form, field: &str, min: u32) -> Outcome {
                 Seen::Missing(m) => Some(m),
                 Seen::Value(_) => None,
             });
-            return Outcome { status: Status::Missing, parts: parts.collect() };
+            return Outcome {
+                status: Status::Missing,
+                parts: parts.collect(),
+            };
         }
     };
     let (label, ref_label) = (label_of(form, field), label_of(form, reference));
@@ -234,10 +364,26 @@ fn years_since(form: &Form, field: &str, min: u32) -> Outcome {
     let (years, months) = start.years_months_until(end);
     let ok = years >= min;
     let text = match (zh(form), ok) {
-        (true, true) => format!("{label}{}，至{ref_label}{}满{years}年{months}个月，已满{min}年", start.iso(), end.iso()),
-        (true, false) => format!("{label}{}，至{ref_label}{}满{years}年{months}个月，不足{min}年", start.iso(), end.iso()),
-        (false, true) => format!("{label} {}: {years} years {months} months to {ref_label} {}, at least {min}", start.iso(), end.iso()),
-        (false, false) => format!("{label} {}: {years} years {months} months to {ref_label} {}, less than {min}", start.iso(), end.iso()),
+        (true, true) => format!(
+            "{label}{}，至{ref_label}{}满{years}年{months}个月，已满{min}年",
+            start.iso(),
+            end.iso()
+        ),
+        (true, false) => format!(
+            "{label}{}，至{ref_label}{}满{years}年{months}个月，不足{min}年",
+            start.iso(),
+            end.iso()
+        ),
+        (false, true) => format!(
+            "{label} {}: {years} years {months} months to {ref_label} {}, at least {min}",
+            start.iso(),
+            end.iso()
+        ),
+        (false, false) => format!(
+            "{label} {}: {years} years {months} months to {ref_label} {}, less than {min}",
+            start.iso(),
+            end.iso()
+        ),
     };
     Outcome::new(if ok { Status::Met } else { Status::NotMet }, text)
 }
@@ -309,7 +455,11 @@ fn is_yes(form: &Form, field: &str) -> Outcome {
 }
 
 fn declared(form: &Form, field: &str) -> Outcome {
-    let label = form.category.field(field).map(|f| f.label.as_str()).unwrap_or(field);
+    let label = form
+        .category
+        .field(field)
+        .map(|f| f.label.as_str())
+        .unwrap_or(field);
     match see(form, field) {
         Seen::Value(Typed::Bool(true)) => Outcome::new(
             Status::Declared,
@@ -326,22 +476,11 @@ fn declared(form: &Form, field: &str) -> Outcome {
 }
 
 /// The normalised code, if the field holds a valid one.
-fn code<'a>(form: &Form, id: &str) -> Result<String, Seen<'a>> {
-    match form.slot(id).map(|s| &s.reading) {
-        Some(Reading::Valid(_)) => {}
-        _ => {
-            return Err(match see(form, id) {
-                Seen::Missing(m) => Seen::Missing(m),
-                Seen::Value(_) => Seen::Missing(String::new()),
-            })
-        }
-    }
-    let raw = match form.values.get(id) {
-        Some(crate::value::Value::Text(s)) => s.as_str(),
-        Some(crate::value::Value::List(items)) => items.iter().map(String::as_str).find(|s| !crate::value::is_blank(s)).unwrap_or(""),
-        _ => "",
-    };
-    checks::check_uscc(raw).map(|p| p.value).map_err(|_| Seen::Missing(label_of(form, id).to_string()))
+fn code<'a>(form: &'a Form, id: &str) -> Result<String, Seen<'a>> {
+    form.uscc(id).ok_or_else(|| match see(form, id) {
+        Seen::Missing(m) => Seen::Missing(m),
+        Seen::Value(_) => Seen::Missing(label_of(form, id).to_string()),
+    })
 }
 
 fn uscc_kind(form: &Form, field: &str, prefixes: &[String], label: &str) -> Outcome {
@@ -351,28 +490,14 @@ fn uscc_kind(form: &Form, field: &str, prefixes: &[String], label: &str) -> Outc
     };
     let head: String = code.chars().take(2).collect();
     let ok = prefixes.contains(&head);
-    let kind = checks::uscc_kind(&code).map(|(dept, class)| format!("（{dept}·{class}）")).unwrap_or_default();
+    let kind = checks::uscc_kind(&code)
+        .map(|(dept, class)| format!("（{dept}·{class}）"))
+        .unwrap_or_default();
     let text = match (zh(form), ok) {
         (true, true) => format!("统一社会信用代码前两位为{head}{kind}，属于{label}"),
         (true, false) => format!("统一社会信用代码前两位为{head}{kind}，不属于{label}"),
         (false, true) => format!("the credit code starts {head}{kind}: {label}"),
         (false, false) => format!("the credit code starts {head}{kind}: not {label}"),
-    };
-    Outcome::new(if ok { Status::Met } else { Status::NotMet }, text)
-}
-
-fn uscc_province(form: &Form, field: &str, province: &str, label: &str) -> Outcome {
-    let code = match code(form, field) {
-        Ok(c) => c,
-        Err(seen) => return missing(unseen(seen)),
-    };
-    let region = checks::uscc_province(&code).unwrap_or("").to_string();
-    let ok = region == province;
-    let text = match (zh(form), ok) {
-        (true, true) => format!("统一社会信用代码登记机关区划码以{region}开头，在{label}登记"),
-        (true, false) => format!("统一社会信用代码登记机关区划码以{region}开头，不在{label}登记"),
-        (false, true) => format!("the credit code's region starts {region}: registered in {label}"),
-        (false, false) => format!("the credit code's region starts {region}: not registered in {label}"),
     };
     Outcome::new(if ok { Status::Met } else { Status::NotMet }, text)
 }

@@ -12,7 +12,9 @@ use crate::model::{Check, CheckTest};
 pub fn reported_on(check: &Check) -> &str {
     match &check.test {
         CheckTest::NotGreater { left, .. } => left,
-        CheckTest::RatioAgrees { field, .. } => field,
+        CheckTest::RatioNotAbove { field, .. } => field,
+        CheckTest::ShareOfZero { share, .. } => share,
+        CheckTest::UsccRegion { field, .. } => field,
         CheckTest::TotalChars { fields, .. } => fields.first().map(String::as_str).unwrap_or(""),
         CheckTest::DateNotBefore { field, .. } => field,
     }
@@ -22,9 +24,16 @@ pub fn reported_on(check: &Check) -> &str {
 pub fn fields_read(check: &Check) -> Vec<String> {
     match &check.test {
         CheckTest::NotGreater { left, right, .. } => vec![left.clone(), right.clone()],
-        CheckTest::RatioAgrees { field, numerator, denominator, .. } => {
+        CheckTest::RatioNotAbove {
+            field,
+            numerator,
+            denominator,
+            ..
+        } => {
             vec![field.clone(), numerator.clone(), denominator.clone()]
         }
+        CheckTest::ShareOfZero { share, total } => vec![share.clone(), total.clone()],
+        CheckTest::UsccRegion { field, .. } => vec![field.clone()],
         CheckTest::TotalChars { fields, .. } => fields.clone(),
         CheckTest::DateNotBefore { field, other } => vec![field.clone(), other.clone()],
     }
@@ -33,7 +42,11 @@ pub fn fields_read(check: &Check) -> Vec<String> {
 /// `Some(failure)` when the check fails on the values given.
 pub fn run(form: &Form, check: &Check) -> Option<IssueKind> {
     let failure = match &check.test {
-        CheckTest::NotGreater { left, right, factor } => {
+        CheckTest::NotGreater {
+            left,
+            right,
+            factor,
+        } => {
             let (l, r) = (form.number(left)?, form.number(right)?);
             // A tolerance of one part in a million absorbs decimal rounding of 万元 figures.
             let limit = r * factor;
@@ -50,22 +63,53 @@ pub fn run(form: &Form, check: &Check) -> Option<IssueKind> {
                 right_unit: form.unit(right),
             }
         }
-        CheckTest::RatioAgrees { field, numerator, denominator, tolerance } => {
+        CheckTest::RatioNotAbove {
+            field,
+            numerator,
+            denominator,
+            tolerance,
+        } => {
             let stated = form.number(field)?;
             let (n, d) = (form.number(numerator)?, form.number(denominator)?);
             if d <= 0.0 {
                 return None;
             }
             let computed = n / d * 100.0;
-            if (stated - computed).abs() <= *tolerance {
+            if stated <= computed + *tolerance {
                 return None;
             }
-            CheckFailure::RatioDisagrees {
+            CheckFailure::RatioAbove {
                 stated,
                 computed,
                 tolerance: *tolerance,
                 numerator_label: form.label(numerator),
                 denominator_label: form.label(denominator),
+            }
+        }
+        CheckTest::ShareOfZero { share, total } => {
+            let (s, t) = (form.number(share)?, form.number(total)?);
+            if t != 0.0 || s <= 0.0 {
+                return None;
+            }
+            CheckFailure::ShareOfZero {
+                share: s,
+                total_label: form.label(total),
+            }
+        }
+        CheckTest::UsccRegion {
+            field,
+            province,
+            label,
+        } => {
+            let code = form.uscc(field)?;
+            let region = crate::checks::uscc_province(&code)?;
+            if region == province {
+                return None;
+            }
+            CheckFailure::UsccRegion {
+                region: region.to_string(),
+                province: province.clone(),
+                label: label.clone(),
             }
         }
         CheckTest::TotalChars { fields, max } => {
@@ -86,8 +130,15 @@ pub fn run(form: &Form, check: &Check) -> Option<IssueKind> {
             if date >= other_date {
                 return None;
             }
-            CheckFailure::DateBefore { other_label: form.label(other), date, other: other_date }
+            CheckFailure::DateBefore {
+                other_label: form.label(other),
+                date,
+                other: other_date,
+            }
         }
     };
-    Some(IssueKind::Check { id: check.id.clone(), failure: Box::new(failure) })
+    Some(IssueKind::Check {
+        id: check.id.clone(),
+        failure: Box::new(failure),
+    })
 }

@@ -59,11 +59,27 @@ pub fn render(kind: &IssueKind, field: Option<&Field>, locale: Locale) -> String
         }
         IssueKind::DateFuture { today } if zh => format!("{label}不能晚于今天（{}）", today.iso()),
         IssueKind::DateFuture { today } => format!("{label} cannot be after today ({})", today.iso()),
-        IssueKind::AfterDeadline { deadline } if zh => {
-            format!("{label}晚于通知规定的材料报送截止日期（{}），请与主管部门确认是否仍可申报", deadline.iso())
+        IssueKind::AfterDeadline { deadline } if zh => format!(
+            "{label}晚于通知规定的材料报送截止日期（{}）：注册年限等按{label}计算，日期越晚越容易满足，请填写实际申报日期，并与主管部门确认是否仍可申报",
+            deadline.iso()
+        ),
+        IssueKind::AfterDeadline { deadline } => format!(
+            "{label} is after the notice's deadline ({}): years are counted to this date, and a later date meets them more easily; give the real date and check with the department",
+            deadline.iso()
+        ),
+        IssueKind::ReferenceAfterToday { today } if zh => format!(
+            "{label}晚于今天（{}）：注册年限等按{label}计算，填写将来的日期会使未满足的年限显示为符合，请填写实际申报日期",
+            today.iso()
+        ),
+        IssueKind::ReferenceAfterToday { today } => format!(
+            "{label} is after today ({}): years are counted to this date, so a future date can show an unmet requirement as met; give the real date",
+            today.iso()
+        ),
+        IssueKind::MoreItemsThanAsked { count, asked } if zh => {
+            format!("{label}按大纲介绍{asked}个，当前{count}个，请确认是否全部保留")
         }
-        IssueKind::AfterDeadline { deadline } => {
-            format!("{label} is after the notice's deadline ({}); please check with the department", deadline.iso())
+        IssueKind::MoreItemsThanAsked { count, asked } => {
+            format!("The outline asks for {asked} {label}; there are {count}: please check you mean to keep them all")
         }
         IssueKind::UnknownField if zh => "该栏目不属于此申报书".to_string(),
         IssueKind::UnknownField => "This field is not part of this form".to_string(),
@@ -82,23 +98,35 @@ fn check_message(failure: &CheckFailure, label: &str, locale: Locale) -> String 
                 format!("{left_label} ({}{u}) should not exceed {right_label} ({}{ru}); please check", num(*left), num(*right))
             }
         }
-        CheckFailure::RatioDisagrees { stated, computed, tolerance, numerator_label, denominator_label } => {
+        CheckFailure::RatioAbove { stated, computed, tolerance, numerator_label, denominator_label } => {
             if zh {
                 format!(
-                    "{label}填写为{}%，而{numerator_label}÷{denominator_label}约为{}%，相差超过{}个百分点，请核对",
+                    "{label}填写为{}%，高于{numerator_label}÷{denominator_label}（约{}%）{}个百分点以上；总收入不少于{denominator_label}，该比例不应更高：请核对{label}、{numerator_label}或{denominator_label}",
                     num(*stated),
                     num(round1(*computed)),
                     num(*tolerance)
                 )
             } else {
                 format!(
-                    "{label} is {}% but {numerator_label} ÷ {denominator_label} is about {}%, more than {} points apart; please check",
+                    "{label} is {}%, more than {} points above {numerator_label} ÷ {denominator_label} (about {}%); total revenue is at least {denominator_label}, so the share cannot be higher: check {label}, {numerator_label} or {denominator_label}",
                     num(*stated),
-                    num(round1(*computed)),
-                    num(*tolerance)
+                    num(*tolerance),
+                    num(round1(*computed))
                 )
             }
         }
+        CheckFailure::ShareOfZero { share, total_label } if zh => {
+            format!("{total_label}为0，{label}却填写为{}%，请核对{total_label}或本栏", num(*share))
+        }
+        CheckFailure::ShareOfZero { share, total_label } => {
+            format!("{total_label} is 0 but {label} is {}%; please check {total_label} or this field", num(*share))
+        }
+        CheckFailure::UsccRegion { region, province, label: place } if zh => format!(
+            "统一社会信用代码的登记机关区划码以{region}开头，不是{place}（{province}）。企业迁址后代码不变，如已在{place}注册请忽略本提示，并核对代码"
+        ),
+        CheckFailure::UsccRegion { region, province, label: place } => format!(
+            "The credit code's region digits start {region}, not {place} ({province}). A code does not change when a company moves: if it is registered in {place} now, ignore this; otherwise check the code"
+        ),
         CheckFailure::TotalChars { total, max } if zh => {
             format!("本部分合计不超过{max}字，当前合计{total}字，请删减{}字", total.saturating_sub(*max))
         }
