@@ -200,6 +200,9 @@ pub struct Field {
     pub max_chars: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_items: Option<u32>,
+    /// For a choice, the most options allowed (more is an error); for a text list, the number
+    /// the outline asks for (介绍2个: more is a warning, since an extra case does not make the
+    /// application wrong).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_items: Option<u32>,
     /// Amounts and numbers that may be negative (利润 can be a loss).

@@ -122,10 +122,10 @@ fn check_message(failure: &CheckFailure, label: &str, locale: Locale) -> String 
             format!("{total_label} is 0 but {label} is {}%; please check {total_label} or this field", num(*share))
         }
         CheckFailure::UsccRegion { region, province, label: place } if zh => format!(
-            "统一社会信用代码的登记机关区划码以{region}开头，不是{place}（{province}）。企业迁址后代码不变，如已在{place}注册请忽略本提示，并核对代码"
+            "统一社会信用代码的登记机关区划码以{region}开头，不是{place}（{province}）。企业迁址后代码不变：如已在{place}注册，勾选相应承诺即可；否则请核对代码"
         ),
         CheckFailure::UsccRegion { region, province, label: place } => format!(
-            "The credit code's region digits start {region}, not {place} ({province}). A code does not change when a company moves: if it is registered in {place} now, ignore this; otherwise check the code"
+            "The credit code's region digits start {region}, not {place} ({province}). A code does not change when a company moves: if it is registered in {place} now, tick the declaration; otherwise check the code"
         ),
         CheckFailure::TotalChars { total, max } if zh => {
             format!("本部分合计不超过{max}字，当前合计{total}字，请删减{}字", total.saturating_sub(*max))
