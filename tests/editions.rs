@@ -194,70 +194,425 @@ fn print_counts() {
 }
 
 /// The lint is only worth something if it fails: break a sound edition in each way it
-/// guards against and see it complain.
+/// guards against and see it report that very finding (not merely something), so deleting
+/// any one of its checks turns this test red.
 #[test]
 fn the_lint_catches_broken_data() {
-    use yanglao_check::model::{Condition, Expr};
+    use yanglao_check::model::{CheckTest, ChoiceOption, Condition, Expr};
     let sound = registry::edition("national-2023")
         .expect("national-2023")
         .clone();
+    assert_eq!(lint::lint(&sound), Vec::<String>::new());
     type Breakage = Box<dyn Fn(&mut Edition)>;
-    let breakages: Vec<(&str, Breakage)> = vec![
+    // Position of a field in the enterprise category (categories[0]).
+    fn at(e: &Edition, id: &str) -> usize {
+        e.categories[0]
+            .fields
+            .iter()
+            .position(|f| f.id == id)
+            .unwrap_or_else(|| panic!("no field {id}"))
+    }
+    fn rule(e: &mut Edition) -> &mut yanglao_check::model::Rule {
+        &mut e.categories[0].rules[0]
+    }
+    let cases: Vec<(&str, Breakage)> = vec![
         (
-            "duplicate field",
-            Box::new(|e: &mut Edition| {
-                let f = e.categories[0].fields[1].clone();
+            "National 2023: edition id must be lowercase ASCII",
+            Box::new(|e| e.id = "National 2023".into()),
+        ),
+        (
+            "national-2023: category enterprise twice",
+            Box::new(|e| {
+                let c = e.categories[0].clone();
+                e.categories.push(c);
+            }),
+        ),
+        (
+            "unknown category id company",
+            Box::new(|e| e.categories[0].id = "company".into()),
+        ),
+        (
+            "enterprise: field founded twice",
+            Box::new(|e| {
+                let f = e.categories[0].fields[at(e, "founded")].clone();
                 e.categories[0].fields.push(f);
             }),
         ),
         (
-            "unknown field in a rule",
-            Box::new(|e: &mut Edition| {
-                e.categories[0].rules[0].test = Expr::AtLeast {
+            "field id Founded must be snake_case ASCII",
+            Box::new(|e| {
+                let i = at(e, "founded");
+                e.categories[0].fields[i].id = "Founded".into();
+            }),
+        ),
+        (
+            "field applicant has no label",
+            Box::new(|e| {
+                let i = at(e, "applicant");
+                e.categories[0].fields[i].label = " ".into();
+            }),
+        ),
+        (
+            "field enterprise_type needs options",
+            Box::new(|e| {
+                let i = at(e, "enterprise_type");
+                e.categories[0].fields[i].options.clear();
+            }),
+        ),
+        (
+            "field applicant is Text but has options",
+            Box::new(|e| {
+                let i = at(e, "applicant");
+                e.categories[0].fields[i].options.push(ChoiceOption {
+                    value: "a".into(),
+                    label: "甲".into(),
+                    group: None,
+                    detail_field: None,
+                });
+            }),
+        ),
+        (
+            "field enterprise_type: option value terminal repeated or not ASCII",
+            Box::new(|e| {
+                let i = at(e, "enterprise_type");
+                let o = e.categories[0].fields[i].options[0].clone();
+                e.categories[0].fields[i].options.push(o);
+            }),
+        ),
+        (
+            "detail field scenarios_other must have when {scenarios: other}",
+            Box::new(|e| {
+                let i = at(e, "scenarios_other");
+                e.categories[0].fields[i].when = None;
+            }),
+        ),
+        (
+            "field scenarios: detail field no_such_text missing or not text",
+            Box::new(|e| {
+                let i = at(e, "scenarios");
+                if let Some(o) = e.categories[0].fields[i]
+                    .options
+                    .iter_mut()
+                    .find(|o| o.detail_field.is_some())
+                {
+                    o.detail_field = Some("no_such_text".into());
+                }
+            }),
+        ),
+        (
+            "field applicant has min/max but is not a number",
+            Box::new(|e| {
+                let i = at(e, "applicant");
+                e.categories[0].fields[i].min = Some(0.0);
+            }),
+        ),
+        (
+            "field founded has maxChars but is not a text",
+            Box::new(|e| {
+                let i = at(e, "founded");
+                e.categories[0].fields[i].max_chars = Some(10);
+            }),
+        ),
+        (
+            "field applicant is past but not a date",
+            Box::new(|e| {
+                let i = at(e, "applicant");
+                e.categories[0].fields[i].past = true;
+            }),
+        ),
+        (
+            "field scenarios_other: condition value nope is not an option of scenarios",
+            Box::new(|e| {
+                let i = at(e, "scenarios_other");
+                e.categories[0].fields[i].when = Some(Condition {
+                    field: "scenarios".into(),
+                    has: "nope".into(),
+                });
+            }),
+        ),
+        (
+            "field applicant: condition field founded missing or not a choice",
+            Box::new(|e| {
+                let i = at(e, "applicant");
+                e.categories[0].fields[i].when = Some(Condition {
+                    field: "founded".into(),
+                    has: "x".into(),
+                });
+            }),
+        ),
+        (
+            "field applicant: yes/no condition must be yes or no",
+            Box::new(|e| {
+                let i = at(e, "applicant");
+                e.categories[0].fields[i].when = Some(Condition {
+                    field: "service_has_platform".into(),
+                    has: "maybe".into(),
+                });
+            }),
+        ),
+        (
+            "field scenarios depends on itself",
+            Box::new(|e| {
+                let i = at(e, "scenarios");
+                e.categories[0].fields[i].when = Some(Condition {
+                    field: "scenarios".into(),
+                    has: "other".into(),
+                });
+            }),
+        ),
+        // Both conditions name real options of real choice fields: only the cycle is wrong.
+        (
+            "field enterprise_type: its condition leads back to itself",
+            Box::new(|e| {
+                let (a, b) = (at(e, "enterprise_type"), at(e, "scenarios"));
+                e.categories[0].fields[a].when = Some(Condition {
+                    field: "scenarios".into(),
+                    has: "other".into(),
+                });
+                e.categories[0].fields[b].when = Some(Condition {
+                    field: "enterprise_type".into(),
+                    has: "terminal".into(),
+                });
+            }),
+        ),
+        (
+            "referenceDate applicant is not a date field",
+            Box::new(|e| e.categories[0].reference_date = "applicant".into()),
+        ),
+        (
+            "check id health_revenue_le_revenue repeated or not ASCII",
+            Box::new(|e| {
+                let c = e.categories[0]
+                    .checks
+                    .iter()
+                    .find(|c| c.id == "health_revenue_le_revenue")
+                    .cloned();
+                e.categories[0].checks.extend(c);
+            }),
+        ),
+        (
+            "check health_revenue_le_revenue: applicant must be a number",
+            Box::new(|e| {
+                for c in e.categories[0]
+                    .checks
+                    .iter_mut()
+                    .filter(|c| c.id == "health_revenue_le_revenue")
+                {
+                    c.test = CheckTest::NotGreater {
+                        left: "applicant".into(),
+                        right: "revenue".into(),
+                        factor: 1.0,
+                    };
+                }
+            }),
+        ),
+        (
+            "check health_revenue_le_revenue: factor must be positive",
+            Box::new(|e| {
+                for c in e.categories[0]
+                    .checks
+                    .iter_mut()
+                    .filter(|c| c.id == "health_revenue_le_revenue")
+                {
+                    c.test = CheckTest::NotGreater {
+                        left: "health_revenue".into(),
+                        right: "revenue".into(),
+                        factor: 0.0,
+                    };
+                }
+            }),
+        ),
+        (
+            "check terminal_rd_ratio_agrees: bad tolerance",
+            Box::new(|e| {
+                for c in e.categories[0].checks.iter_mut() {
+                    if let CheckTest::RatioNotAbove { tolerance, .. } = &mut c.test {
+                        *tolerance = f64::NAN;
+                    }
+                }
+            }),
+        ),
+        (
+            "check part2_total_chars: no fields",
+            Box::new(|e| {
+                for c in e.categories[0].checks.iter_mut() {
+                    if let CheckTest::TotalChars { fields, .. } = &mut c.test {
+                        fields.clear();
+                    }
+                }
+            }),
+        ),
+        (
+            "check region: 99 is not a province code",
+            Box::new(|e| {
+                let test = CheckTest::UsccRegion {
+                    field: "uscc".into(),
+                    province: "99".into(),
+                    label: "某省".into(),
+                };
+                e.categories[0].checks.push(yanglao_check::model::Check {
+                    id: "region".into(),
+                    test,
+                    severity: Default::default(),
+                    note: None,
+                });
+            }),
+        ),
+        (
+            "rule id e1 repeated or not ASCII",
+            Box::new(|e| {
+                let r = e.categories[0].rules[0].clone();
+                e.categories[0].rules.push(r);
+            }),
+        ),
+        (
+            "rule e1 needs its clause number and text",
+            Box::new(|e| rule(e).clause = String::new()),
+        ),
+        (
+            "rule e1: condition value nope is not an option of enterprise_type",
+            Box::new(|e| {
+                rule(e).applies = Some(Condition {
+                    field: "enterprise_type".into(),
+                    has: "nope".into(),
+                });
+            }),
+        ),
+        (
+            "rule e1: empty all/any",
+            Box::new(|e| rule(e).test = Expr::Any { of: Vec::new() }),
+        ),
+        (
+            "rule e1: no_such_field must be a number",
+            Box::new(|e| {
+                rule(e).test = Expr::AtLeast {
                     field: "no_such_field".into(),
                     min: 1.0,
+                    label: None,
+                    proven_by: Vec::new(),
+                };
+            }),
+        ),
+        (
+            "rule e1: founded must be a number in the same unit",
+            Box::new(|e| {
+                rule(e).test = Expr::AtLeast {
+                    field: "revenue".into(),
+                    min: 1.0,
+                    label: None,
+                    proven_by: vec!["founded".into()],
+                };
+            }),
+        ),
+        (
+            "rule e1: staff must be a number in the same unit",
+            Box::new(|e| {
+                rule(e).test = Expr::AtLeast {
+                    field: "revenue".into(),
+                    min: 1.0,
+                    label: None,
+                    proven_by: vec!["staff".into()],
+                };
+            }),
+        ),
+        (
+            "rule e1: revenue must be another field than the one it proves",
+            Box::new(|e| {
+                rule(e).test = Expr::AtLeast {
+                    field: "revenue".into(),
+                    min: 1.0,
+                    label: None,
+                    proven_by: vec!["revenue".into()],
+                };
+            }),
+        ),
+        (
+            "rule e1: fields must be a non-empty list",
+            Box::new(|e| {
+                rule(e).test = Expr::CountPositive {
+                    fields: Vec::new(),
+                    min: 1,
+                    label: "x".into(),
+                };
+            }),
+        ),
+        (
+            "rule e1: founded must be yes/no",
+            Box::new(|e| {
+                rule(e).test = Expr::IsYes {
+                    field: "founded".into(),
+                }
+            }),
+        ),
+        (
+            "rule e1: applicant must be a date",
+            Box::new(|e| {
+                rule(e).test = Expr::YearsSince {
+                    field: "applicant".into(),
+                    min: 1,
+                }
+            }),
+        ),
+        (
+            "rule e1: enterprise_type must be a choice with that option",
+            Box::new(|e| {
+                rule(e).test = Expr::Includes {
+                    field: "enterprise_type".into(),
+                    value: "nope".into(),
+                };
+            }),
+        ),
+        (
+            "rule e1: applicant must be a multiChoice",
+            Box::new(|e| {
+                rule(e).test = Expr::CountAtLeast {
+                    field: "applicant".into(),
+                    min: 1,
                     label: None,
                 };
             }),
         ),
         (
-            "operator on the wrong kind",
-            Box::new(|e: &mut Edition| {
-                e.categories[0].rules[0].test = Expr::IsYes {
+            "rule e1: founded must be a credit code",
+            Box::new(|e| {
+                rule(e).test = Expr::UsccKind {
                     field: "founded".into(),
+                    prefixes: vec!["91".into()],
+                    label: "企业".into(),
                 };
             }),
         ),
         (
-            "condition cycle",
-            Box::new(|e: &mut Edition| {
-                let c = &mut e.categories[0];
-                let (a, b) = (c.fields[2].id.clone(), c.fields[3].id.clone());
-                c.fields[2].when = Some(Condition {
-                    field: b,
-                    has: "x".into(),
-                });
-                c.fields[3].when = Some(Condition {
-                    field: a,
-                    has: "x".into(),
-                });
-                c.build_index();
+            "rule e1: founded must be a declaration",
+            Box::new(|e| {
+                rule(e).test = Expr::Declared {
+                    field: "founded".into(),
+                }
             }),
         ),
         (
-            "reference date not a date",
-            Box::new(|e: &mut Edition| {
-                e.categories[0].reference_date = "applicant".into();
+            "declaration decl_no_violation is read by no rule",
+            Box::new(|e| {
+                rule(e).test = Expr::YearsSince {
+                    field: "founded".into(),
+                    min: 3,
+                };
             }),
         ),
     ];
-    for (what, breakage) in breakages {
+    let mut problems = Vec::new();
+    for (expected, breakage) in &cases {
         let mut broken = sound.clone();
         breakage(&mut broken);
         for c in &mut broken.categories {
             c.build_index();
         }
-        assert!(!lint::lint(&broken).is_empty(), "the lint missed: {what}");
+        let findings = lint::lint(&broken);
+        if !findings.iter().any(|f| f.contains(expected)) {
+            problems.push(format!(
+                "want a finding containing “{expected}”, got {findings:?}"
+            ));
+        }
     }
-    assert!(lint::lint(&sound).is_empty());
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

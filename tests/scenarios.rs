@@ -3,14 +3,61 @@
 //! tests). A scenario may name a `base` scenario in the same folder and override its values
 //! (`null` removes a value). Every scenario also checks the keystroke invariant: for each
 //! field, `validate_field` gives exactly the issues `validate_form` reports for it.
+//!
+//! The files are strict: an unknown key (a typo such as `"rule"` for `"rules"`) is refused
+//! instead of silently checking nothing, and each scenario states either the complete set of
+//! issues it expects (`issues`) or, saying so explicitly, only some of them (`issuesInclude`).
+//! Every failure names its file.
 
 #![cfg(not(target_arch = "wasm32"))]
 
+use serde::Deserialize;
 use serde_json::Value as Json;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use yanglao_check::checks::parse_iso;
 use yanglao_check::{registry, validate_field, validate_form, Context, Locale, Value, Values};
+
+/// One scenario file as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Scenario {
+    edition: Option<String>,
+    category: Option<String>,
+    /// What the scenario shows, in a sentence (for the person reading a failure).
+    description: String,
+    /// Another scenario in the same folder whose values (and edition, category, today) this
+    /// one starts from.
+    base: Option<String>,
+    today: Option<String>,
+    #[serde(default)]
+    values: serde_json::Map<String, Json>,
+    expect: Expect,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expect {
+    /// Every issue of the report, as `field:code` — nothing more, nothing less.
+    issues: Option<Vec<String>>,
+    /// Issues that must be among the report's, others being allowed.
+    #[serde(rename = "issuesInclude")]
+    issues_include: Option<Vec<String>>,
+    #[serde(default)]
+    rules: BTreeMap<String, String>,
+    verdict: Option<String>,
+    valid: Option<bool>,
+}
+
+/// A scenario with its base merged in.
+struct Loaded {
+    description: String,
+    edition: String,
+    category: String,
+    today: Option<String>,
+    values: serde_json::Map<String, Json>,
+    expect: Expect,
+}
 
 fn scenario_files() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
@@ -32,36 +79,41 @@ fn scenario_files() -> Vec<PathBuf> {
     files
 }
 
-fn load(path: &Path) -> Result<Json, String> {
+fn read(path: &Path) -> Result<Scenario, String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
-    let mut doc: Json =
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-    if let Some(base) = doc.get("base").and_then(Json::as_str) {
-        let base_doc = load(&path.with_file_name(base))?;
-        let mut values = base_doc.get("values").cloned().unwrap_or(Json::Null);
-        if let (Some(map), Some(over)) = (
-            values.as_object_mut(),
-            doc.get("values").and_then(Json::as_object),
-        ) {
-            for (k, v) in over {
-                map.insert(k.clone(), v.clone());
-            }
-        }
-        doc["values"] = values;
-        for key in ["edition", "category", "today"] {
-            if doc.get(key).is_none() {
-                if let Some(v) = base_doc.get(key) {
-                    doc[key] = v.clone();
-                }
-            }
-        }
-    }
-    Ok(doc)
+    serde_json::from_str(&text).map_err(|e| e.to_string())
 }
 
-fn to_values(json: &Json) -> Values {
+fn load(path: &Path) -> Result<Loaded, String> {
+    let doc = read(path)?;
+    let (mut edition, mut category, mut today, mut values) =
+        (doc.edition, doc.category, doc.today, serde_json::Map::new());
+    if let Some(base) = &doc.base {
+        let base_path = path.with_file_name(base);
+        let base_doc = load(&base_path).map_err(|e| format!("base {base}: {e}"))?;
+        edition = edition.or(Some(base_doc.edition));
+        category = category.or(Some(base_doc.category));
+        today = today.or(base_doc.today);
+        values = base_doc.values;
+    }
+    for (k, v) in doc.values {
+        values.insert(k, v);
+    }
+    let edition = edition.ok_or("no edition (nor a base that has one)")?;
+    let category = category.ok_or("no category (nor a base that has one)")?;
+    Ok(Loaded {
+        description: doc.description,
+        edition,
+        category,
+        today,
+        values,
+        expect: doc.expect,
+    })
+}
+
+fn to_values(json: &serde_json::Map<String, Json>) -> Values {
     let mut values = BTreeMap::new();
-    for (k, v) in json.as_object().into_iter().flatten() {
+    for (k, v) in json {
         let value = match v {
             Json::Null => continue,
             Json::String(s) => Value::Text(s.clone()),
@@ -84,76 +136,91 @@ fn to_values(json: &Json) -> Values {
     values
 }
 
+fn status_name<T: serde::Serialize>(status: T) -> String {
+    serde_json::to_value(status)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 fn run(path: &Path) -> Result<(), String> {
     let doc = load(path)?;
-    let s = |k: &str| {
-        doc.get(k)
-            .and_then(Json::as_str)
-            .unwrap_or_default()
-            .to_string()
-    };
     let category =
-        registry::category(&s("edition"), &s("category")).map_err(|e| e.message(Locale::En))?;
-    let today = doc.get("today").and_then(Json::as_str).and_then(parse_iso);
+        registry::category(&doc.edition, &doc.category).map_err(|e| e.message(Locale::En))?;
+    let today = match &doc.today {
+        Some(t) => Some(parse_iso(t).ok_or_else(|| format!("today {t:?} is not YYYY-MM-DD"))?),
+        None => None,
+    };
     let ctx = Context {
         locale: Locale::ZhCn,
         today,
     };
-    let values = to_values(&doc["values"]);
+    let values = to_values(&doc.values);
     let report = validate_form(category, &values, &ctx);
     let mut problems = Vec::new();
-    let expect = &doc["expect"];
-
-    if let Some(expected) = expect.get("issues").and_then(Json::as_array) {
-        let mut want: Vec<String> = expected
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect();
-        let mut got: Vec<String> = report
-            .issues
-            .iter()
-            .map(|i| format!("{}:{}", i.field, i.code))
-            .collect();
-        want.sort();
-        got.sort();
-        if want != got {
-            let detail: Vec<String> = report
-                .issues
-                .iter()
-                .map(|i| format!("  {}:{} — {}", i.field, i.code, i.message))
-                .collect();
+    let expect = &doc.expect;
+    for id in doc.values.keys() {
+        if category.field(id).is_none() {
             problems.push(format!(
-                "issues: want {want:?}\n got {got:?}\n{}",
-                detail.join("\n")
+                "value for {id}, which is not a field of {}/{}",
+                doc.edition, doc.category
             ));
         }
     }
-    for (rule, status) in expect
-        .get("rules")
-        .and_then(Json::as_object)
-        .into_iter()
-        .flatten()
-    {
-        let want = status.as_str().unwrap_or_default();
+
+    let mut got: Vec<String> = report
+        .issues
+        .iter()
+        .map(|i| format!("{}:{}", i.field, i.code))
+        .collect();
+    got.sort();
+    let detail = || {
+        report
+            .issues
+            .iter()
+            .map(|i| format!("  {}:{} — {}", i.field, i.code, i.message))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    match (&expect.issues, &expect.issues_include) {
+        (Some(want), None) => {
+            let mut want = want.clone();
+            want.sort();
+            if want != got {
+                problems.push(format!("issues: want {want:?}\n got {got:?}\n{}", detail()));
+            }
+        }
+        (None, Some(some)) => {
+            let absent: Vec<&String> = some.iter().filter(|w| !got.contains(w)).collect();
+            if !absent.is_empty() {
+                problems.push(format!("issuesInclude: {absent:?} not reported\n got {got:?}\n{}", detail()));
+            }
+        }
+        (Some(_), Some(_)) => problems.push("expect has both issues and issuesInclude: say one".into()),
+        (None, None) => problems.push(format!("expect states no issues: give issues (the complete set) or issuesInclude; the report has {got:?}")),
+    }
+    for (rule, want) in &expect.rules {
+        if category.rules.iter().all(|r| r.id != *rule) {
+            problems.push(format!(
+                "rule {rule} is not a rule of {}/{}",
+                doc.edition, doc.category
+            ));
+            continue;
+        }
         let got = report.eligibility.rules.iter().find(|r| r.id == *rule);
-        let got_status = got.map(|r| {
-            serde_json::to_value(r.status)
-                .unwrap()
-                .as_str()
-                .unwrap()
-                .to_string()
-        });
-        let got_status = got_status.as_deref().unwrap_or("omitted");
-        if got_status != want {
+        let got_status = got
+            .map(|r| status_name(r.status))
+            .unwrap_or_else(|| "omitted".into());
+        if got_status != *want {
             let why = got.map(|r| r.explanation.as_str()).unwrap_or("");
             problems.push(format!(
                 "rule {rule}: want {want}, got {got_status} ({why})"
             ));
         }
     }
-    if let Some(want) = expect.get("verdict").and_then(Json::as_str) {
-        let got = serde_json::to_value(report.eligibility.verdict).unwrap();
-        if got.as_str() != Some(want) {
+    if let Some(want) = &expect.verdict {
+        let got = status_name(report.eligibility.verdict);
+        if got != *want {
             let statuses: Vec<String> = report
                 .eligibility
                 .rules
@@ -166,7 +233,7 @@ fn run(path: &Path) -> Result<(), String> {
             ));
         }
     }
-    if let Some(want) = expect.get("valid").and_then(Json::as_bool) {
+    if let Some(want) = expect.valid {
         if report.valid != want {
             problems.push(format!("valid: want {want}, got {}", report.valid));
         }
@@ -190,7 +257,7 @@ fn run(path: &Path) -> Result<(), String> {
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(problems.join("\n"))
+        Err(format!("({})\n{}", doc.description, problems.join("\n")))
     }
 }
 
@@ -237,26 +304,16 @@ fn every_form_has_an_eligible_scenario() {
 /// Each rule of each form has a failing and a missing scenario.
 #[test]
 fn every_rule_has_failing_and_missing_scenarios() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
     let mut covered: BTreeMap<(String, String, String), (bool, bool)> = BTreeMap::new();
     for path in scenario_files() {
         let Ok(doc) = load(&path) else { continue };
-        let (e, c) = (
-            doc["edition"].as_str().unwrap_or("").to_string(),
-            doc["category"].as_str().unwrap_or("").to_string(),
-        );
-        for (rule, status) in doc["expect"]
-            .get("rules")
-            .and_then(Json::as_object)
-            .into_iter()
-            .flatten()
-        {
+        for (rule, status) in &doc.expect.rules {
             let entry = covered
-                .entry((e.clone(), c.clone(), rule.clone()))
+                .entry((doc.edition.clone(), doc.category.clone(), rule.clone()))
                 .or_default();
             match status.as_str() {
-                Some("notMet") => entry.0 = true,
-                Some("missing") => entry.1 = true,
+                "notMet" => entry.0 = true,
+                "missing" => entry.1 = true,
                 _ => {}
             }
         }
@@ -282,6 +339,5 @@ fn every_rule_has_failing_and_missing_scenarios() {
             }
         }
     }
-    let _ = root;
     assert!(gaps.is_empty(), "{}", gaps.join("\n"));
 }

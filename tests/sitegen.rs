@@ -720,7 +720,9 @@ fn thresholds(c: &Category, e: &Expr, prefix: &str, out: &mut Vec<Threshold>) {
             thresholds(c, then, &format!("{prefix}{label}："), out);
             thresholds(c, otherwise, &format!("{prefix}其他："), out);
         }
-        Expr::AtLeast { field, min, label } => {
+        Expr::AtLeast {
+            field, min, label, ..
+        } => {
             let unit = unit_of(c, field);
             push(
                 format!(
@@ -766,9 +768,9 @@ fn thresholds(c: &Category, e: &Expr, prefix: &str, out: &mut Vec<Threshold>) {
             format!("统一社会信用代码为{label}（{}开头）", prefixes.join("、")),
             format!("uscc:{}", prefixes.join(",")),
         ),
-        Expr::UsccProvince {
-            label, province, ..
-        } => push(format!("在{label}登记"), format!("province:{province}")),
+        Expr::CountPositive { label, min, .. } => {
+            push(format!("{label} ≥ {min} 类"), format!("classes≥{min}"))
+        }
         Expr::IsYes { .. } | Expr::Declared { .. } => {}
     }
 }
@@ -786,17 +788,23 @@ fn rule_fields(e: &Expr, out: &mut BTreeSet<String>) {
             rule_fields(then, out);
             rule_fields(otherwise, out);
         }
-        Expr::AtLeast { field, .. }
-        | Expr::YearsSince { field, .. }
+        Expr::AtLeast {
+            field, proven_by, ..
+        } => {
+            out.insert(field.clone());
+            out.extend(proven_by.iter().cloned());
+        }
+        Expr::YearsSince { field, .. }
         | Expr::CountAtLeast { field, .. }
         | Expr::Includes { field, .. }
         | Expr::IsYes { field }
         | Expr::Declared { field }
-        | Expr::UsccKind { field, .. }
-        | Expr::UsccProvince { field, .. } => {
+        | Expr::UsccKind { field, .. } => {
             out.insert(field.clone());
         }
-        Expr::SumAtLeast { fields, .. } => out.extend(fields.iter().cloned()),
+        Expr::SumAtLeast { fields, .. } | Expr::CountPositive { fields, .. } => {
+            out.extend(fields.iter().cloned())
+        }
         Expr::RatioAtLeast {
             numerator,
             denominator,

@@ -23,6 +23,13 @@ mod lint;
 /// registry fills in after loading (never read from the JSON).
 #[allow(dead_code)]
 mod checks {
+    pub mod uscc {
+        /// TEMPORARY: the real table is checked by tests/editions.rs (the same lint).
+        pub fn is_known_province(_prefix: &str) -> bool {
+            true
+        }
+    }
+
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
     pub struct Date {
         year: i32,

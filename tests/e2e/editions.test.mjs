@@ -49,14 +49,21 @@ test('the same answers meet the 2018 registration rule and fail the 2023 one', a
   await y2023.context.close();
 });
 
-test('Jiangsu judges the registration province from the credit code', async () => {
+test('Jiangsu asks where the company is registered and only warns about the code\'s region', async () => {
   const { page, context } = await open('/forms/jiangsu-2021-enterprise.html');
   await page.locator('#f-apply_date').fill('2021-05-20');
   await page.locator('#f-founded').fill('2019-06-01');
   await page.locator('#f-decl_brand_quality').check();
+  // A code first issued in Beijing: the company may have moved to Jiangsu since, and the code
+  // never changes, so the code cannot fail the clause; the declaration decides it.
   await page.locator('#f-uscc').fill('91110000600037341L');
-  await waitStatus(page, 'e1', '不符合', /不在江苏省登记/);
+  await waitStatus(page, 'e1', '待补充', /江苏省内注册/);
+  await page.locator('#f-decl_registered_in_jiangsu').check();
+  await waitStatus(page, 'e1', '已承诺');
+  await page.locator('#yc-msg-uscc').waitFor();
+  assert.match(await page.locator('#yc-msg-uscc').textContent(), /区划码以11开头，不是江苏/);
   await page.locator('#f-uscc').fill('91320106MA1MB7Q387');
+  await page.locator('#yc-msg-uscc').waitFor({ state: 'detached' });
   await waitStatus(page, 'e1', '已承诺');
   await context.close();
 });

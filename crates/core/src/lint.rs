@@ -163,7 +163,7 @@ fn lint_category(c: &Category) -> Vec<String> {
                     out.push(format!("check {}: factor must be positive", check.id));
                 }
             }
-            CheckTest::RatioAgrees {
+            CheckTest::RatioNotAbove {
                 field,
                 numerator,
                 denominator,
@@ -174,6 +174,21 @@ fn lint_category(c: &Category) -> Vec<String> {
                 need(denominator, is_number, "a number", &mut out);
                 if !(tolerance.is_finite() && *tolerance >= 0.0) {
                     out.push(format!("check {}: bad tolerance", check.id));
+                }
+            }
+            CheckTest::ShareOfZero { share, total } => {
+                need(share, |k| k == FieldKind::Percent, "a percent", &mut out);
+                need(total, is_number, "a number", &mut out);
+            }
+            CheckTest::UsccRegion {
+                field, province, ..
+            } => {
+                need(field, |k| k == FieldKind::Uscc, "a credit code", &mut out);
+                if !crate::checks::uscc::is_known_province(province) {
+                    out.push(format!(
+                        "check {}: {province} is not a province code",
+                        check.id
+                    ));
                 }
             }
             CheckTest::TotalChars { fields, .. } => {
@@ -277,8 +292,25 @@ fn lint_expr<'a>(
             lint_expr(c, then, rule, out, declared);
             lint_expr(c, otherwise, rule, out, declared);
         }
-        Expr::AtLeast { field, .. } => need(field, kind(field).is_some_and(is_number), "a number"),
-        Expr::SumAtLeast { fields, .. } => {
+        Expr::AtLeast {
+            field, proven_by, ..
+        } => {
+            need(field, kind(field).is_some_and(is_number), "a number");
+            let unit = c.field(field).and_then(|f| f.unit.as_deref());
+            for p in proven_by {
+                let same_unit = c
+                    .field(p)
+                    .is_some_and(|f| is_number(f.kind) && f.unit.as_deref() == unit);
+                need(p, same_unit, "a number in the same unit");
+                if p == field {
+                    need(p, false, "another field than the one it proves");
+                }
+            }
+        }
+        Expr::SumAtLeast { fields, .. } | Expr::CountPositive { fields, .. } => {
+            if fields.is_empty() {
+                need("fields", false, "a non-empty list");
+            }
             for f in fields {
                 need(f, kind(f).is_some_and(is_number), "a number");
             }
@@ -325,7 +357,7 @@ fn lint_expr<'a>(
                 "a declaration",
             )
         }
-        Expr::UsccKind { field, .. } | Expr::UsccProvince { field, .. } => {
+        Expr::UsccKind { field, .. } => {
             need(field, kind(field) == Some(FieldKind::Uscc), "a credit code")
         }
     }

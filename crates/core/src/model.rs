@@ -200,6 +200,9 @@ pub struct Field {
     pub max_chars: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_items: Option<u32>,
+    /// For a choice, the most options allowed (more is an error); for a text list, the number
+    /// the outline asks for (介绍2个: more is a warning, since an extra case does not make the
+    /// application wrong).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_items: Option<u32>,
     /// Amounts and numbers that may be negative (利润 can be a loss).
@@ -286,13 +289,27 @@ pub enum CheckTest {
         #[serde(default = "one")]
         factor: f64,
     },
-    /// The stated percentage agrees with numerator / denominator × 100 within `tolerance`
-    /// percentage points. Reported on `field`.
-    RatioAgrees {
+    /// The stated percentage is not above numerator / denominator × 100 by more than
+    /// `tolerance` percentage points. One-sided because the share's own denominator is at least
+    /// `denominator` (研发经费占**总**收入比例 against 主营业务收入: 总收入 ≥ 主营业务收入, so
+    /// the stated share may be lower than the computed one, never higher). Reported on `field`.
+    RatioNotAbove {
         field: String,
         numerator: String,
         denominator: String,
         tolerance: f64,
+    },
+    /// `total` is 0 while `share` (a percentage of that total, e.g. 售后团队人员占总人数比例)
+    /// is above 0: a share of nobody. Reported on `share`.
+    ShareOfZero { share: String, total: String },
+    /// The credit code's region digits (positions 3–4) are not `province`. The digits name the
+    /// authority that first issued the code and never change when a company moves, so this
+    /// can only ask the applicant to check, never decide where it is registered now.
+    /// Reported on `field`.
+    UsccRegion {
+        field: String,
+        province: String,
+        label: String,
     },
     /// The fields' 字数 together stay within `max`. Reported on the first field.
     TotalChars { fields: Vec<String>, max: u32 },
@@ -347,11 +364,23 @@ pub enum Expr {
         otherwise: Box<Expr>,
     },
     /// A number field (Amount, Number, Count, Percent) is at least `min` (in the field's unit).
+    /// `provenBy` lists fields that count a part of the same quantity (one year of a
+    /// cumulative total, the 信息化 part of all investment): any of them reaching `min`
+    /// already proves the clause, even while `field` itself is empty.
     AtLeast {
         field: String,
         min: f64,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         label: Option<String>,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        proven_by: Vec<String>,
+    },
+    /// At least `min` of the count fields are 1 or more: the number of classes (rows of the
+    /// table) in which something is reported, e.g. 5类 products over the six 设备 rows.
+    CountPositive {
+        fields: Vec<String>,
+        min: u32,
+        label: String,
     },
     /// The sum of several number fields is at least `min` (e.g. kinds of products in use).
     SumAtLeast {
@@ -385,12 +414,6 @@ pub enum Expr {
     UsccKind {
         field: String,
         prefixes: Vec<String>,
-        label: String,
-    },
-    /// The code's region part lies in a province (2-digit prefix, e.g. "32" 江苏).
-    UsccProvince {
-        field: String,
-        province: String,
         label: String,
     },
 }

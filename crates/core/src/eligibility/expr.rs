@@ -109,7 +109,16 @@ pub fn eval(form: &Form, e: &Expr) -> Outcome {
             Some(false) => eval(form, otherwise),
             None => missing_condition(form, cond),
         },
-        Expr::AtLeast { field, min, label } => at_least(form, field, *min, label.as_deref()),
+        Expr::AtLeast {
+            field,
+            min,
+            label,
+            proven_by,
+        } => match proven_by_part(form, field, proven_by, *min, label.as_deref()) {
+            Some(outcome) => outcome,
+            None => at_least(form, field, *min, label.as_deref()),
+        },
+        Expr::CountPositive { fields, min, label } => count_positive(form, fields, *min, label),
         Expr::SumAtLeast { fields, min, label } => sum_at_least(form, fields, *min, label),
         Expr::RatioAtLeast {
             numerator,
@@ -129,11 +138,6 @@ pub fn eval(form: &Form, e: &Expr) -> Outcome {
             prefixes,
             label,
         } => uscc_kind(form, field, prefixes, label),
-        Expr::UsccProvince {
-            field,
-            province,
-            label,
-        } => uscc_province(form, field, province, label),
     }
 }
 
@@ -194,6 +198,66 @@ fn at_least(form: &Form, field: &str, min: f64, label: Option<&str>) -> Outcome 
         ),
         Err(seen) => missing(unseen(seen)),
     }
+}
+
+/// `Some(met)` when one of `parts` (each a part of the quantity `field` counts) already
+/// reaches `min`: the whole cannot be less than its part, whatever `field` says or lacks.
+fn proven_by_part(
+    form: &Form,
+    field: &str,
+    parts: &[String],
+    min: f64,
+    label: Option<&str>,
+) -> Option<Outcome> {
+    let (part, n) = parts
+        .iter()
+        .find_map(|p| number(form, p).ok().filter(|n| *n >= min).map(|n| (p, n)))?;
+    let whole = label.unwrap_or(label_of(form, field));
+    let (part_label, unit) = (label_of(form, part), unit_of(form, part));
+    let text = match zh(form) {
+        true => format!("{part_label}为{}{unit}，已不少于{}{unit}；{whole}包含这部分，不会更少", num(n), num(min)),
+        false => format!("{part_label} is {}{unit}, at least {}{unit}; {whole} includes it, so it cannot be less", num(n), num(min)),
+    };
+    Some(Outcome::new(Status::Met, text))
+}
+
+/// How many of `fields` are at least 1: met as soon as `min` of them are; not met once every
+/// field is given and fewer are; otherwise missing (an empty row could still count).
+fn count_positive(form: &Form, fields: &[String], min: u32, label: &str) -> Outcome {
+    let mut positive = Vec::new();
+    let mut gaps = Vec::new();
+    for f in fields {
+        match number(form, f) {
+            Ok(n) if n >= 1.0 => positive.push(label_of(form, f)),
+            Ok(_) => {}
+            Err(seen) => gaps.push(unseen(seen)),
+        }
+    }
+    let n = positive.len();
+    let enough = n >= min as usize;
+    let listed = positive.join(if zh(form) { "、" } else { ", " });
+    let head = match (zh(form), enough) {
+        (true, true) => format!("{label}：{n}类（{listed}），不少于{min}类"),
+        (true, false) if gaps.is_empty() => {
+            format!("{label}：{n}类，不足{min}类（按填写了种类数量的行计）")
+        }
+        (true, false) => format!("{label}：已填的行中{n}类，不足{min}类"),
+        (false, true) => format!("{label}: {n} classes ({listed}), at least {min}"),
+        (false, false) if gaps.is_empty() => {
+            format!("{label}: {n} classes, fewer than {min} (rows with at least one kind)")
+        }
+        (false, false) => format!("{label}: {n} classes among the rows given, fewer than {min}"),
+    };
+    let status = match (enough, gaps.is_empty()) {
+        (true, _) => Status::Met,
+        (false, true) => Status::NotMet,
+        (false, false) => Status::Missing,
+    };
+    let mut parts = vec![head];
+    if !enough {
+        parts.extend(gaps);
+    }
+    Outcome { status, parts }
 }
 
 /// Met as soon as the values given reach `min` (more can only add); otherwise a missing part
@@ -412,28 +476,11 @@ fn declared(form: &Form, field: &str) -> Outcome {
 }
 
 /// The normalised code, if the field holds a valid one.
-fn code<'a>(form: &Form, id: &str) -> Result<String, Seen<'a>> {
-    match form.slot(id).map(|s| &s.reading) {
-        Some(Reading::Valid(_)) => {}
-        _ => {
-            return Err(match see(form, id) {
-                Seen::Missing(m) => Seen::Missing(m),
-                Seen::Value(_) => Seen::Missing(String::new()),
-            })
-        }
-    }
-    let raw = match form.values.get(id) {
-        Some(crate::value::Value::Text(s)) => s.as_str(),
-        Some(crate::value::Value::List(items)) => items
-            .iter()
-            .map(String::as_str)
-            .find(|s| !crate::value::is_blank(s))
-            .unwrap_or(""),
-        _ => "",
-    };
-    checks::check_uscc(raw)
-        .map(|p| p.value)
-        .map_err(|_| Seen::Missing(label_of(form, id).to_string()))
+fn code<'a>(form: &'a Form, id: &str) -> Result<String, Seen<'a>> {
+    form.uscc(id).ok_or_else(|| match see(form, id) {
+        Seen::Missing(m) => Seen::Missing(m),
+        Seen::Value(_) => Seen::Missing(label_of(form, id).to_string()),
+    })
 }
 
 fn uscc_kind(form: &Form, field: &str, prefixes: &[String], label: &str) -> Outcome {
@@ -451,24 +498,6 @@ fn uscc_kind(form: &Form, field: &str, prefixes: &[String], label: &str) -> Outc
         (true, false) => format!("统一社会信用代码前两位为{head}{kind}，不属于{label}"),
         (false, true) => format!("the credit code starts {head}{kind}: {label}"),
         (false, false) => format!("the credit code starts {head}{kind}: not {label}"),
-    };
-    Outcome::new(if ok { Status::Met } else { Status::NotMet }, text)
-}
-
-fn uscc_province(form: &Form, field: &str, province: &str, label: &str) -> Outcome {
-    let code = match code(form, field) {
-        Ok(c) => c,
-        Err(seen) => return missing(unseen(seen)),
-    };
-    let region = checks::uscc_province(&code).unwrap_or("").to_string();
-    let ok = region == province;
-    let text = match (zh(form), ok) {
-        (true, true) => format!("统一社会信用代码登记机关区划码以{region}开头，在{label}登记"),
-        (true, false) => format!("统一社会信用代码登记机关区划码以{region}开头，不在{label}登记"),
-        (false, true) => format!("the credit code's region starts {region}: registered in {label}"),
-        (false, false) => {
-            format!("the credit code's region starts {region}: not registered in {label}")
-        }
     };
     Outcome::new(if ok { Status::Met } else { Status::NotMet }, text)
 }

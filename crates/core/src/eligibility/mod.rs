@@ -133,7 +133,15 @@ pub fn collect_fields(e: &Expr, reference_date: &str, out: &mut Vec<String>) {
             collect_fields(then, reference_date, out);
             collect_fields(otherwise, reference_date, out);
         }
-        Expr::SumAtLeast { fields, .. } => fields.iter().for_each(push),
+        Expr::SumAtLeast { fields, .. } | Expr::CountPositive { fields, .. } => {
+            fields.iter().for_each(push)
+        }
+        Expr::AtLeast {
+            field, proven_by, ..
+        } => {
+            push(field);
+            proven_by.iter().for_each(push);
+        }
         Expr::RatioAtLeast {
             numerator,
             denominator,
@@ -146,12 +154,10 @@ pub fn collect_fields(e: &Expr, reference_date: &str, out: &mut Vec<String>) {
             push(field);
             push(&reference_date.to_string());
         }
-        Expr::AtLeast { field, .. }
-        | Expr::CountAtLeast { field, .. }
+        Expr::CountAtLeast { field, .. }
         | Expr::Includes { field, .. }
         | Expr::IsYes { field }
         | Expr::Declared { field }
-        | Expr::UsccKind { field, .. }
-        | Expr::UsccProvince { field, .. } => push(field),
+        | Expr::UsccKind { field, .. } => push(field),
     }
 }

@@ -12,7 +12,9 @@ use crate::model::{Check, CheckTest};
 pub fn reported_on(check: &Check) -> &str {
     match &check.test {
         CheckTest::NotGreater { left, .. } => left,
-        CheckTest::RatioAgrees { field, .. } => field,
+        CheckTest::RatioNotAbove { field, .. } => field,
+        CheckTest::ShareOfZero { share, .. } => share,
+        CheckTest::UsccRegion { field, .. } => field,
         CheckTest::TotalChars { fields, .. } => fields.first().map(String::as_str).unwrap_or(""),
         CheckTest::DateNotBefore { field, .. } => field,
     }
@@ -22,7 +24,7 @@ pub fn reported_on(check: &Check) -> &str {
 pub fn fields_read(check: &Check) -> Vec<String> {
     match &check.test {
         CheckTest::NotGreater { left, right, .. } => vec![left.clone(), right.clone()],
-        CheckTest::RatioAgrees {
+        CheckTest::RatioNotAbove {
             field,
             numerator,
             denominator,
@@ -30,6 +32,8 @@ pub fn fields_read(check: &Check) -> Vec<String> {
         } => {
             vec![field.clone(), numerator.clone(), denominator.clone()]
         }
+        CheckTest::ShareOfZero { share, total } => vec![share.clone(), total.clone()],
+        CheckTest::UsccRegion { field, .. } => vec![field.clone()],
         CheckTest::TotalChars { fields, .. } => fields.clone(),
         CheckTest::DateNotBefore { field, other } => vec![field.clone(), other.clone()],
     }
@@ -59,7 +63,7 @@ pub fn run(form: &Form, check: &Check) -> Option<IssueKind> {
                 right_unit: form.unit(right),
             }
         }
-        CheckTest::RatioAgrees {
+        CheckTest::RatioNotAbove {
             field,
             numerator,
             denominator,
@@ -71,15 +75,41 @@ pub fn run(form: &Form, check: &Check) -> Option<IssueKind> {
                 return None;
             }
             let computed = n / d * 100.0;
-            if (stated - computed).abs() <= *tolerance {
+            if stated <= computed + *tolerance {
                 return None;
             }
-            CheckFailure::RatioDisagrees {
+            CheckFailure::RatioAbove {
                 stated,
                 computed,
                 tolerance: *tolerance,
                 numerator_label: form.label(numerator),
                 denominator_label: form.label(denominator),
+            }
+        }
+        CheckTest::ShareOfZero { share, total } => {
+            let (s, t) = (form.number(share)?, form.number(total)?);
+            if t != 0.0 || s <= 0.0 {
+                return None;
+            }
+            CheckFailure::ShareOfZero {
+                share: s,
+                total_label: form.label(total),
+            }
+        }
+        CheckTest::UsccRegion {
+            field,
+            province,
+            label,
+        } => {
+            let code = form.uscc(field)?;
+            let region = crate::checks::uscc_province(&code)?;
+            if region == province {
+                return None;
+            }
+            CheckFailure::UsccRegion {
+                region: region.to_string(),
+                province: province.clone(),
+                label: label.clone(),
             }
         }
         CheckTest::TotalChars { fields, max } => {

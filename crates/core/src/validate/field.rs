@@ -97,6 +97,12 @@ pub fn read(form: &Form, field: &Field) -> Slot {
                 .push((IssueKind::AfterDeadline { deadline }, Severity::Warning));
         }
     }
+    if let (true, Some(today)) = (is_reference, form.ctx.today) {
+        if date > today {
+            slot.issues
+                .push((IssueKind::ReferenceAfterToday { today }, Severity::Warning));
+        }
+    }
     if field.past {
         let reference = if is_reference {
             None
@@ -442,13 +448,13 @@ fn text_list(field: &Field, items: &[String]) -> Slot {
             Severity::Error,
         ));
     }
-    if let Some(max) = field.max_items.filter(|m| given.len() > *m as usize) {
+    if let Some(asked) = field.max_items.filter(|m| given.len() > *m as usize) {
         slot.issues.push((
-            IssueKind::TooManyItems {
+            IssueKind::MoreItemsThanAsked {
                 count: given.len(),
-                max,
+                asked,
             },
-            Severity::Error,
+            Severity::Warning,
         ));
     }
     slot

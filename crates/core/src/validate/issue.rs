@@ -63,9 +63,21 @@ pub enum IssueKind {
         today: Date,
     },
     /// The application is dated after the notice's deadline for materials (a warning: the
-    /// department may still accept it, but the applicant should know).
+    /// department may still accept it, but the applicant should know that ages and years are
+    /// counted to this later date).
     AfterDeadline {
         deadline: Date,
+    },
+    /// The application (the reference date) is dated after today: years are counted to that
+    /// future date, which can turn 不符合 into 符合 unnoticed (a warning).
+    ReferenceAfterToday {
+        today: Date,
+    },
+    /// A text list with more items than the outline asks for (介绍2个): a warning, since an
+    /// extra case does not make the application wrong.
+    MoreItemsThanAsked {
+        count: usize,
+        asked: u32,
     },
     /// `validateField` was asked about an id that is not a field of the category.
     UnknownField,
@@ -89,13 +101,21 @@ pub enum CheckFailure {
         unit: Option<String>,
         right_unit: Option<String>,
     },
-    /// The stated percentage is not numerator / denominator × 100.
-    RatioDisagrees {
+    /// The stated percentage is above numerator / denominator × 100, which it cannot be.
+    RatioAbove {
         stated: f64,
         computed: f64,
         tolerance: f64,
         numerator_label: String,
         denominator_label: String,
+    },
+    /// A share above 0 % of a total that is 0.
+    ShareOfZero { share: f64, total_label: String },
+    /// The credit code's region digits are another province's than the notice's.
+    UsccRegion {
+        region: String,
+        province: String,
+        label: String,
     },
     /// Texts together over their 字数 budget.
     TotalChars { total: u32, max: u32 },
@@ -126,6 +146,8 @@ impl IssueKind {
             IssueKind::DateAfterReference { .. } => "date.after_reference".into(),
             IssueKind::DateFuture { .. } => "date.future".into(),
             IssueKind::AfterDeadline { .. } => "date.after_deadline".into(),
+            IssueKind::ReferenceAfterToday { .. } => "date.reference_after_today".into(),
+            IssueKind::MoreItemsThanAsked { .. } => "items.more_than_asked".into(),
             IssueKind::UnknownField => "field.unknown".into(),
             IssueKind::Check { id, .. } => format!("check.{id}"),
         }

@@ -17,125 +17,69 @@ pub fn render(kind: &IssueKind, field: Option<&Field>, locale: Locale) -> String
         IssueKind::Required => match field.map(|f| f.kind) {
             Some(FieldKind::Declaration) if zh => format!("请勾选确认：{label}"),
             Some(FieldKind::Declaration) => format!("Please tick to confirm: {label}"),
-            Some(FieldKind::Choice | FieldKind::MultiChoice | FieldKind::YesNo) if zh => {
-                format!("请选择{label}")
-            }
-            Some(FieldKind::Choice | FieldKind::MultiChoice | FieldKind::YesNo) => {
-                format!("Please choose: {label}")
-            }
+            Some(FieldKind::Choice | FieldKind::MultiChoice | FieldKind::YesNo) if zh => format!("请选择{label}"),
+            Some(FieldKind::Choice | FieldKind::MultiChoice | FieldKind::YesNo) => format!("Please choose: {label}"),
             Some(FieldKind::Checklist) if zh => format!("请勾选已准备的{label}"),
             Some(FieldKind::Checklist) => format!("Please tick the {label} you have prepared"),
             _ if zh => format!("请填写{label}"),
             _ => format!("Please fill in: {label}"),
         },
         IssueKind::Format(issue) => checks::messages::message(issue, locale),
-        IssueKind::WrongType { got } if zh => {
-            format!("{label}收到了无法识别的值（类型：{got}），请重新填写")
+        IssueKind::WrongType { got } if zh => format!("{label}收到了无法识别的值（类型：{got}），请重新填写"),
+        IssueKind::WrongType { got } => format!("{label} received a value it cannot read (type: {got}); please fill it in again"),
+        IssueKind::TextTooLong { count, max } if zh => format!("{label}不能超过{max}个字符，当前{count}个"),
+        IssueKind::TextTooLong { count, max } => format!("{label} can be at most {max} characters; it has {count}"),
+        IssueKind::OverWordLimit { count, max, item: None } if zh => {
+            format!("{label}不超过{max}字，当前{count}字，请删减{}字", count.saturating_sub(*max))
         }
-        IssueKind::WrongType { got } => format!(
-            "{label} received a value it cannot read (type: {got}); please fill it in again"
-        ),
-        IssueKind::TextTooLong { count, max } if zh => {
-            format!("{label}不能超过{max}个字符，当前{count}个")
+        IssueKind::OverWordLimit { count, max, item: None } => {
+            format!("{label} is limited to {max} characters (字); it has {count}: remove {}", count.saturating_sub(*max))
         }
-        IssueKind::TextTooLong { count, max } => {
-            format!("{label} can be at most {max} characters; it has {count}")
-        }
-        IssueKind::OverWordLimit {
-            count,
-            max,
-            item: None,
-        } if zh => {
-            format!(
-                "{label}不超过{max}字，当前{count}字，请删减{}字",
-                count.saturating_sub(*max)
-            )
-        }
-        IssueKind::OverWordLimit {
-            count,
-            max,
-            item: None,
-        } => {
-            format!(
-                "{label} is limited to {max} characters (字); it has {count}: remove {}",
-                count.saturating_sub(*max)
-            )
-        }
-        IssueKind::OverWordLimit {
-            count,
-            max,
-            item: Some(i),
-        } if zh => format!("第{i}项不超过{max}字，当前{count}字"),
-        IssueKind::OverWordLimit {
-            count,
-            max,
-            item: Some(i),
-        } => format!("Item {i} is limited to {max} characters (字); it has {count}"),
-        IssueKind::TooFewItems { count, min } if zh => {
-            format!("{label}至少需要{min}项，当前{count}项")
-        }
-        IssueKind::TooFewItems { count, min } => {
-            format!("{label} needs at least {min}; there are {count}")
-        }
-        IssueKind::TooManyItems { count, max } if zh => {
-            format!("{label}最多{max}项，当前{count}项")
-        }
-        IssueKind::TooManyItems { count, max } => {
-            format!("{label} allows at most {max}; there are {count}")
-        }
+        IssueKind::OverWordLimit { count, max, item: Some(i) } if zh => format!("第{i}项不超过{max}字，当前{count}字"),
+        IssueKind::OverWordLimit { count, max, item: Some(i) } => format!("Item {i} is limited to {max} characters (字); it has {count}"),
+        IssueKind::TooFewItems { count, min } if zh => format!("{label}至少需要{min}项，当前{count}项"),
+        IssueKind::TooFewItems { count, min } => format!("{label} needs at least {min}; there are {count}"),
+        IssueKind::TooManyItems { count, max } if zh => format!("{label}最多{max}项，当前{count}项"),
+        IssueKind::TooManyItems { count, max } => format!("{label} allows at most {max}; there are {count}"),
         IssueKind::BelowMin { min } if zh => format!("{label}不能小于{}{unit}", num(*min)),
         IssueKind::BelowMin { min } => format!("{label} cannot be less than {}{unit}", num(*min)),
         IssueKind::AboveMax { max } if zh => format!("{label}不能大于{}{unit}", num(*max)),
         IssueKind::AboveMax { max } => format!("{label} cannot be more than {}{unit}", num(*max)),
-        IssueKind::UnknownOption { option } if zh => {
-            format!("“{option}”不是{label}的选项，请从列表中选择")
-        }
-        IssueKind::UnknownOption { option } => {
-            format!("“{option}” is not an option of {label}; please choose from the list")
-        }
-        IssueKind::SingleChoiceOnly { count } if zh => {
-            format!("{label}只能选择一项，当前选择了{count}项")
-        }
-        IssueKind::SingleChoiceOnly { count } => {
-            format!("{label} takes one choice; {count} are selected")
-        }
-        IssueKind::ChecklistUnticked { missing } if zh => {
-            format!("尚未勾选：{}。请确认这些材料已准备", missing.join("、"))
-        }
-        IssueKind::ChecklistUnticked { missing } => format!(
-            "Not yet ticked: {}. Please make sure these are ready",
-            missing.join("; ")
-        ),
-        IssueKind::DateAfterReference {
-            reference,
-            reference_label,
-        } if zh => {
+        IssueKind::UnknownOption { option } if zh => format!("“{option}”不是{label}的选项，请从列表中选择"),
+        IssueKind::UnknownOption { option } => format!("“{option}” is not an option of {label}; please choose from the list"),
+        IssueKind::SingleChoiceOnly { count } if zh => format!("{label}只能选择一项，当前选择了{count}项"),
+        IssueKind::SingleChoiceOnly { count } => format!("{label} takes one choice; {count} are selected"),
+        IssueKind::ChecklistUnticked { missing } if zh => format!("尚未勾选：{}。请确认这些材料已准备", missing.join("、")),
+        IssueKind::ChecklistUnticked { missing } => format!("Not yet ticked: {}. Please make sure these are ready", missing.join("; ")),
+        IssueKind::DateAfterReference { reference, reference_label } if zh => {
             format!("{label}不能晚于{reference_label}（{}）", reference.iso())
         }
-        IssueKind::DateAfterReference {
-            reference,
-            reference_label,
-        } => {
-            format!(
-                "{label} cannot be after {reference_label} ({})",
-                reference.iso()
-            )
+        IssueKind::DateAfterReference { reference, reference_label } => {
+            format!("{label} cannot be after {reference_label} ({})", reference.iso())
         }
         IssueKind::DateFuture { today } if zh => format!("{label}不能晚于今天（{}）", today.iso()),
-        IssueKind::DateFuture { today } => {
-            format!("{label} cannot be after today ({})", today.iso())
+        IssueKind::DateFuture { today } => format!("{label} cannot be after today ({})", today.iso()),
+        IssueKind::AfterDeadline { deadline } if zh => format!(
+            "{label}晚于通知规定的材料报送截止日期（{}）：注册年限等按{label}计算，日期越晚越容易满足，请填写实际申报日期，并与主管部门确认是否仍可申报",
+            deadline.iso()
+        ),
+        IssueKind::AfterDeadline { deadline } => format!(
+            "{label} is after the notice's deadline ({}): years are counted to this date, and a later date meets them more easily; give the real date and check with the department",
+            deadline.iso()
+        ),
+        IssueKind::ReferenceAfterToday { today } if zh => format!(
+            "{label}晚于今天（{}）：注册年限等按{label}计算，填写将来的日期会使未满足的年限显示为符合，请填写实际申报日期",
+            today.iso()
+        ),
+        IssueKind::ReferenceAfterToday { today } => format!(
+            "{label} is after today ({}): years are counted to this date, so a future date can show an unmet requirement as met; give the real date",
+            today.iso()
+        ),
+        IssueKind::MoreItemsThanAsked { count, asked } if zh => {
+            format!("{label}按大纲介绍{asked}个，当前{count}个，请确认是否全部保留")
         }
-        IssueKind::AfterDeadline { deadline } if zh => {
-            format!(
-                "{label}晚于通知规定的材料报送截止日期（{}），请与主管部门确认是否仍可申报",
-                deadline.iso()
-            )
-        }
-        IssueKind::AfterDeadline { deadline } => {
-            format!(
-                "{label} is after the notice's deadline ({}); please check with the department",
-                deadline.iso()
-            )
+        IssueKind::MoreItemsThanAsked { count, asked } => {
+            format!("The outline asks for {asked} {label}; there are {count}: please check you mean to keep them all")
         }
         IssueKind::UnknownField if zh => "该栏目不属于此申报书".to_string(),
         IssueKind::UnknownField => "This field is not part of this form".to_string(),
@@ -146,86 +90,54 @@ pub fn render(kind: &IssueKind, field: Option<&Field>, locale: Locale) -> String
 fn check_message(failure: &CheckFailure, label: &str, locale: Locale) -> String {
     let zh = locale == Locale::ZhCn;
     match failure {
-        CheckFailure::Greater {
-            left_label,
-            left,
-            right_label,
-            right,
-            unit,
-            right_unit,
-            ..
-        } => {
-            let (u, ru) = (
-                unit.as_deref().unwrap_or(""),
-                right_unit.as_deref().unwrap_or(""),
-            );
+        CheckFailure::Greater { left_label, left, right_label, right, unit, right_unit, .. } => {
+            let (u, ru) = (unit.as_deref().unwrap_or(""), right_unit.as_deref().unwrap_or(""));
             if zh {
-                format!(
-                    "{left_label}（{}{u}）不应大于{right_label}（{}{ru}），请核对",
-                    num(*left),
-                    num(*right)
-                )
+                format!("{left_label}（{}{u}）不应大于{right_label}（{}{ru}），请核对", num(*left), num(*right))
             } else {
-                format!(
-                    "{left_label} ({}{u}) should not exceed {right_label} ({}{ru}); please check",
-                    num(*left),
-                    num(*right)
-                )
+                format!("{left_label} ({}{u}) should not exceed {right_label} ({}{ru}); please check", num(*left), num(*right))
             }
         }
-        CheckFailure::RatioDisagrees {
-            stated,
-            computed,
-            tolerance,
-            numerator_label,
-            denominator_label,
-        } => {
+        CheckFailure::RatioAbove { stated, computed, tolerance, numerator_label, denominator_label } => {
             if zh {
                 format!(
-                    "{label}填写为{}%，而{numerator_label}÷{denominator_label}约为{}%，相差超过{}个百分点，请核对",
+                    "{label}填写为{}%，高于{numerator_label}÷{denominator_label}（约{}%）{}个百分点以上；总收入不少于{denominator_label}，该比例不应更高：请核对{label}、{numerator_label}或{denominator_label}",
                     num(*stated),
                     num(round1(*computed)),
                     num(*tolerance)
                 )
             } else {
                 format!(
-                    "{label} is {}% but {numerator_label} ÷ {denominator_label} is about {}%, more than {} points apart; please check",
+                    "{label} is {}%, more than {} points above {numerator_label} ÷ {denominator_label} (about {}%); total revenue is at least {denominator_label}, so the share cannot be higher: check {label}, {numerator_label} or {denominator_label}",
                     num(*stated),
-                    num(round1(*computed)),
-                    num(*tolerance)
+                    num(*tolerance),
+                    num(round1(*computed))
                 )
             }
         }
+        CheckFailure::ShareOfZero { share, total_label } if zh => {
+            format!("{total_label}为0，{label}却填写为{}%，请核对{total_label}或本栏", num(*share))
+        }
+        CheckFailure::ShareOfZero { share, total_label } => {
+            format!("{total_label} is 0 but {label} is {}%; please check {total_label} or this field", num(*share))
+        }
+        CheckFailure::UsccRegion { region, province, label: place } if zh => format!(
+            "统一社会信用代码的登记机关区划码以{region}开头，不是{place}（{province}）。企业迁址后代码不变：如已在{place}注册，勾选相应承诺即可；否则请核对代码"
+        ),
+        CheckFailure::UsccRegion { region, province, label: place } => format!(
+            "The credit code's region digits start {region}, not {place} ({province}). A code does not change when a company moves: if it is registered in {place} now, tick the declaration; otherwise check the code"
+        ),
         CheckFailure::TotalChars { total, max } if zh => {
-            format!(
-                "本部分合计不超过{max}字，当前合计{total}字，请删减{}字",
-                total.saturating_sub(*max)
-            )
+            format!("本部分合计不超过{max}字，当前合计{total}字，请删减{}字", total.saturating_sub(*max))
         }
         CheckFailure::TotalChars { total, max } => {
             format!("This part is limited to {max} characters (字) in all; it has {total}")
         }
-        CheckFailure::DateBefore {
-            other_label,
-            date,
-            other,
-        } if zh => {
-            format!(
-                "{label}（{}）不能早于{other_label}（{}）",
-                date.iso(),
-                other.iso()
-            )
+        CheckFailure::DateBefore { other_label, date, other } if zh => {
+            format!("{label}（{}）不能早于{other_label}（{}）", date.iso(), other.iso())
         }
-        CheckFailure::DateBefore {
-            other_label,
-            date,
-            other,
-        } => {
-            format!(
-                "{label} ({}) cannot be before {other_label} ({})",
-                date.iso(),
-                other.iso()
-            )
+        CheckFailure::DateBefore { other_label, date, other } => {
+            format!("{label} ({}) cannot be before {other_label} ({})", date.iso(), other.iso())
         }
     }
 }

@@ -101,6 +101,22 @@ impl<'a> Form<'a> {
         self.slot(id)?.number()
     }
 
+    /// The normalised 统一社会信用代码 in field `id`, if it holds a valid one.
+    pub fn uscc(&self, id: &str) -> Option<String> {
+        if !matches!(self.slot(id)?.reading, field::Reading::Valid(_)) {
+            return None;
+        }
+        let raw = match self.values.get(id)? {
+            crate::value::Value::Text(s) => s.as_str(),
+            crate::value::Value::List(items) => items
+                .iter()
+                .map(String::as_str)
+                .find(|s| !crate::value::is_blank(s))?,
+            _ => return None,
+        };
+        crate::checks::check_uscc(raw).ok().map(|p| p.value)
+    }
+
     pub fn label(&self, id: &str) -> String {
         self.category
             .field(id)
