@@ -123,7 +123,8 @@ fn run_all(s: &str) {
         s,
         NumberOptions {
             allow_negative: true,
-            max_decimals: 255
+            max_decimals: 255,
+            likely_yuan_from: None
         }
     ));
     go!(parse_decimal(s, None, opts));
@@ -192,6 +193,7 @@ fn all_idempotent(s: &str) -> Result<(), TestCaseError> {
                 NumberOptions {
                     allow_negative: true,
                     max_decimals: 8,
+                    likely_yuan_from: None,
                 },
             )
         },
@@ -297,7 +299,7 @@ proptest! {
 
     #[test]
     fn amounts_are_finite(s in "[0-9]{1,400}(\\.[0-9]{1,400})?") {
-        let opts = NumberOptions { allow_negative: true, max_decimals: 255 };
+        let opts = NumberOptions { allow_negative: true, max_decimals: 255, likely_yuan_from: None };
         if let Ok(p) = parse_amount_wan(&s, opts) {
             prop_assert!(p.value.is_finite());
         }

@@ -5,6 +5,7 @@
 //! `Err`. The WebAssembly API and the DOM binding live in the root crate (`src/`); the
 //! reviewer's command and the Word generator in `crates/`. See ARCHITECTURE.md for the map.
 
+pub mod blank;
 pub mod checks;
 pub mod draft;
 pub mod eligibility;

@@ -7,7 +7,8 @@
 use super::issue::IssueKind;
 use super::Form;
 use crate::checks::{self, Date, NumberOptions, PercentOptions};
-use crate::model::{ChoiceOption, Field, FieldKind, Severity};
+use crate::model::{Category, ChoiceOption, Field, FieldKind, Severity};
+use crate::blank::trim_blank;
 use crate::value::{is_blank, Value};
 
 /// The longest one-line text we accept, in characters, where the field sets no limit: no
@@ -83,7 +84,7 @@ pub fn read(form: &Form, field: &Field) -> Slot {
         return slot;
     };
     let category = form.category;
-    let mut slot = parse(field, value);
+    let mut slot = parse(field, value, category);
     let Some(date) = slot.date() else { return slot };
     let is_reference = field.id == category.reference_date;
     if let (true, Some(deadline)) = (is_reference, category.deadline) {
@@ -104,8 +105,20 @@ pub fn read(form: &Form, field: &Field) -> Slot {
     slot
 }
 
+/// The 万元 figure from which an amount typed without a unit is probably in 元 (the heuristic
+/// and its reasons are at `checks::number::LIKELY_YUAN_FROM_WAN`). Bases are cities and
+/// counties and parks whole industrial zones: their aggregates (辖区生产总值, a park's 营业收入)
+/// reach thousands of 亿元, so their line is 10 万亿元 — above the GDP of every Chinese city — and
+/// only a figure in 元 passes it. Enterprises and street offices keep the 100 亿元 line.
+fn likely_yuan_from(category: &Category) -> u64 {
+    match category.id.as_str() {
+        "base" | "park" => checks::number::LIKELY_YUAN_FROM_WAN_REGIONAL,
+        _ => checks::number::LIKELY_YUAN_FROM_WAN,
+    }
+}
+
 /// Runs the field's checker on a given value.
-pub fn parse(field: &Field, value: &Value) -> Slot {
+pub fn parse(field: &Field, value: &Value, category: &Category) -> Slot {
     match field.kind {
         FieldKind::Text => with_text(value, |s| text(field, s)),
         FieldKind::LongText => with_text(value, |s| long_text(field, s)),
@@ -114,11 +127,15 @@ pub fn parse(field: &Field, value: &Value) -> Slot {
         FieldKind::Email => with_text(value, |s| from_checked(checks::check_email(s), |_| Typed::Text { count: 0 })),
         FieldKind::Date => with_text(value, |s| from_checked(checks::parse_date(s), Typed::Date)),
         FieldKind::Amount => with_text(value, |s| {
-            let opts = NumberOptions { allow_negative: field.signed, max_decimals: 4 };
+            let opts = NumberOptions {
+                allow_negative: field.signed,
+                max_decimals: 4,
+                likely_yuan_from: Some(likely_yuan_from(category)),
+            };
             limits(field, from_checked(checks::parse_amount_wan(s, opts), Typed::Number))
         }),
         FieldKind::Number => with_text(value, |s| {
-            let opts = NumberOptions { allow_negative: field.signed, max_decimals: 4 };
+            let opts = NumberOptions { allow_negative: field.signed, max_decimals: 4, likely_yuan_from: None };
             limits(field, from_checked(checks::parse_decimal(s, field.unit.as_deref(), opts), Typed::Number))
         }),
         FieldKind::Count => with_text(value, |s| {
@@ -138,7 +155,7 @@ pub fn parse(field: &Field, value: &Value) -> Slot {
                 Ok(p) if p.value => Slot::bare(Reading::Valid(Typed::Bool(true))),
                 Ok(_) => Slot::bare(Reading::NotGiven),
                 // A checkbox without a value attribute submits "on".
-                Err(_) if s.trim().eq_ignore_ascii_case("on") => Slot::bare(Reading::Valid(Typed::Bool(true))),
+                Err(_) if trim_blank(s).eq_ignore_ascii_case("on") => Slot::bare(Reading::Valid(Typed::Bool(true))),
                 Err(issue) => invalid(IssueKind::Format(issue)),
             }),
         },
@@ -217,7 +234,7 @@ fn limits(field: &Field, mut slot: Slot) -> Slot {
 
 fn text(field: &Field, s: &str) -> Slot {
     let max = field.max_chars.map_or(DEFAULT_TEXT_MAX, |m| m as usize);
-    let count = s.trim().chars().count();
+    let count = trim_blank(s).chars().count();
     let typed = Typed::Text { count: count.min(u32::MAX as usize) as u32 };
     if count > max {
         return Slot { reading: Reading::Valid(typed), issues: vec![(IssueKind::TextTooLong { count, max }, Severity::Error)] };
@@ -237,7 +254,7 @@ fn long_text(field: &Field, s: &str) -> Slot {
 /// Finds the option a page sent: by value, or by its label (a page's own markup may use the
 /// label as the value), after folding full-width forms.
 fn find_option<'a>(field: &'a Field, given: &str) -> Option<&'a ChoiceOption> {
-    let given = given.trim();
+    let given = trim_blank(given);
     field.options.iter().find(|o| o.value == given).or_else(|| {
         let folded = checks::fold_width(given);
         field.options.iter().find(|o| o.label == given || checks::fold_width(&o.label) == folded)
@@ -254,7 +271,7 @@ fn select(field: &Field, items: &[String]) -> Result<Vec<String>, IssueKind> {
                     chosen[i] = true;
                 }
             }
-            None => return Err(IssueKind::UnknownOption { option: item.trim().chars().take(20).collect() }),
+            None => return Err(IssueKind::UnknownOption { option: trim_blank(item).chars().take(20).collect() }),
         }
     }
     Ok(field.options.iter().zip(chosen).filter(|(_, c)| *c).map(|(o, _)| o.value.clone()).collect())
