@@ -33,6 +33,28 @@ fn width_folds_full_width_and_drops_invisible() {
     assert_eq!(fold_width("①"), "①", "not NFKC");
 }
 
+#[test]
+fn blank_is_one_definition_for_the_whole_core() {
+    use yanglao_check::value::Value;
+    // Issue 12 item 3: a required field holding only a direction mark counted as filled.
+    for s in [
+        "\u{200E}",
+        "\u{202E}",
+        "\u{2066}",
+        "\u{2069}",
+        " \u{3000}\u{200B}\u{FEFF}",
+        "\u{00AD}",
+    ] {
+        assert!(!Value::Text(s.into()).is_given(), "{s:?}");
+        assert!(!Value::List(vec![s.into(), "".into()]).is_given(), "{s:?}");
+        assert_eq!(fold_width(s), "", "{s:?}");
+        assert_eq!(count_zi(s), 0, "{s:?}");
+        assert_eq!(err(check_phone(s)), FormatIssue::Empty, "{s:?}");
+        assert_eq!(err(check_email(s)), FormatIssue::Empty, "{s:?}");
+    }
+    assert!(Value::Text("\u{200E}张".into()).is_given());
+}
+
 // ---------------------------------------------------------------- USCC
 
 #[test]
