@@ -88,9 +88,9 @@ for (let p3 = 100; p3 <= 199; p3++) {
   }
 }
 
-// Service numbers dialled without an area code: 400 (UAN) and 800 (toll free).
+// Service numbers dialled without an area code: 400 and 950 (UAN), 800 (toll free).
 const services = [];
-for (const prefix of ['400', '800']) {
+for (const prefix of ['400', '800', '950']) {
   for (let len = 7; len <= 13; len++) {
     const answers = FILLERS.map((f) => isValidPhoneNumber(prefix + f.repeat(len - 3), 'CN'));
     if (new Set(answers).size !== 1) throw new Error(`service ${prefix}, length ${len}: answer depends on the digits`);

@@ -35,7 +35,13 @@ function rand(n) {
   return state % n;
 }
 const digits = (n) => Array.from({ length: n }, () => String(rand(10))).join('');
-const local = (len) => String(2 + rand(8)) + digits(len - 1);
+// An ordinary subscriber number: 2–9 first, but not 95/96 (short service numbers, tagged apart).
+function local(len) {
+  for (;;) {
+    const l = String(2 + rand(8)) + digits(len - 1);
+    if (!/^9[56]/.test(l)) return l;
+  }
+}
 
 function corpus() {
   const out = [];
@@ -44,12 +50,17 @@ function corpus() {
   for (let i = 20; i <= 29; i++) areas.push(String(i));
   for (let i = 300; i <= 999; i++) areas.push(String(i));
   for (const area of areas) {
+    if (area === '400' || area === '800' || area === '950') {
+      add('trunk-0-before-service', `0${area}-${local(7)}`);
+      continue;
+    }
     for (const len of [6, 7, 8, 9]) {
       const l = local(len);
       add('landline', `0${area}-${l}`);
       if (rand(4) === 0) add('landline-brackets', `(0${area})${l}`);
       if (rand(4) === 0) add('landline-plus86', `+86 ${area} ${l}`);
     }
+    if (rand(4) === 0) add('landline-local-95-96', `0${area}-9${5 + rand(2)}${digits(3 + rand(4))}`);
     if (rand(8) === 0) add('landline-local-leading-0', `0${area}-0${digits(7)}`);
     if (rand(8) === 0) add('landline-local-leading-1', `0${area}-1${digits(7)}`);
   }
@@ -69,7 +80,7 @@ function corpus() {
     add('mobile-too-short', m.slice(0, 10));
     add('mobile-too-long', `${m}${rand(10)}`);
   }
-  for (const p of ['400', '800']) {
+  for (const p of ['400', '800', '950']) {
     for (let k = 0; k < 10; k++) {
       const rest = digits(7);
       add('service', `${p}-${rest.slice(0, 3)}-${rest.slice(3)}`);

@@ -96,8 +96,8 @@ pub fn message(issue: &FormatIssue, locale: Locale) -> String {
             "The number after the area code cannot start with 0 or 1; please check the area code and number.",
         ),
         PhoneServiceLength => pick(
-            "400/800 号码应为10位，例如 400-123-4567。",
-            "400/800 numbers have 10 digits, e.g. 400-123-4567.",
+            "400、800 号码应为10位，950 号码应为10或11位，例如 400-123-4567。",
+            "400 and 800 numbers have 10 digits, 950 numbers 10 or 11, e.g. 400-123-4567.",
         ),
         PhoneExtensionTooLong => pick("分机号最多6位，请检查。", "An extension has at most 6 digits."),
         PhoneNotMainland => pick(

@@ -129,7 +129,7 @@ pub enum FormatIssue {
     },
     /// Local number after the area code starts with 0 or 1.
     PhoneLandlineLocalPrefix,
-    /// 400/800 number that is not 10 digits.
+    /// 400/800/950 number of the wrong length.
     PhoneServiceLength,
     /// Extension longer than 6 digits.
     PhoneExtensionTooLong,

@@ -1,7 +1,7 @@
 //! Mainland China phone numbers: mobile, landline (area code + local number), 400/800.
 //!
 //! The numbering facts — which area codes exist, how long a local number is after each, which
-//! mobile prefixes are allocated, which 400/800 numbers exist — come from libphonenumber's CN
+//! mobile prefixes are allocated, which 400/800/950 numbers exist — come from libphonenumber's CN
 //! metadata, generated into [`super::phone_data`] by `scripts/gen-phone-data.mjs`; this file
 //! holds only the reading. We normalise first — full-width, spaces, `- . ( ) （ ）` — because
 //! people write numbers in many ways, then classify the remaining digits and explain the first
@@ -25,7 +25,7 @@ pub enum PhoneKind {
     Mobile,
     /// Area code + local number.
     Landline,
-    /// 400/800 numbers.
+    /// 400/800/950 numbers, dialled without an area code.
     Service,
 }
 
@@ -88,7 +88,7 @@ fn digit_at(d: &[u8], i: usize) -> u8 {
     d.get(i).copied().unwrap_or(b'?')
 }
 
-/// A 400/800 number, when `d` starts with a service prefix and is about the right length
+/// A 400/800/950 number, when `d` starts with a service prefix and is about the right length
 /// (9–11 digits); `None` lets other readings try. Read before any area code, so that
 /// `+86 400 123 4567` is a 400 number and not area code 0400.
 fn service(d: &str) -> Option<Result<(PhoneKind, String), FormatIssue>> {
@@ -132,6 +132,11 @@ fn mobile_allocated(d: &str) -> bool {
 /// Classifies a string of ASCII digits (country code already removed).
 fn classify(d: &str, had_country: bool) -> Result<(PhoneKind, String), FormatIssue> {
     if let Some(result) = service(d) {
+        return result;
+    }
+    if let Some(result) = d.strip_prefix('0').and_then(service) {
+        // "0400-123-4567": no area code 0400/0800 exists; the 0 is a redundant trunk prefix,
+        // dropped as before a mobile (and as libphonenumber does).
         return result;
     }
     let b = d.as_bytes();

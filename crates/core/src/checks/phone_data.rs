@@ -80,4 +80,4 @@ pub const MOBILE_PREFIXES: &[&str] = &[
 
 /// Service numbers dialled without an area code: prefix and total length.
 #[rustfmt::skip]
-pub const SERVICE_NUMBERS: &[(&str, usize)] = &[("400", 10), ("800", 10)];
+pub const SERVICE_NUMBERS: &[(&str, usize)] = &[("400", 10), ("800", 10), ("950", 10), ("950", 11)];
