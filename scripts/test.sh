@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test, stopping at the first failure:
-#   setup -> cargo test (native) -> build -> wasm tests in Node -> wasm tests in headless
+#   setup -> phone table check -> cargo test (native) -> build -> differential tests (phone vs
+#   libphonenumber-js) -> wasm tests in Node -> wasm tests in headless
 #   Chromium (count checked) -> end-to-end tests of the built site (node --test).
 set -euo pipefail
 
@@ -58,6 +59,10 @@ step "setup"
 bash scripts/setup.sh
 done_step
 
+step "phone table up to date with libphonenumber-js (node scripts/gen-phone-data.mjs --check)"
+node scripts/gen-phone-data.mjs --check
+done_step
+
 step "cargo test (native)"
 cargo test --workspace
 done_step
@@ -65,6 +70,10 @@ done_step
 step "build (wasm-pack, www/pkg)"
 YANGLAO_SKIP_SETUP=1 bash scripts/build.sh
 node scripts/compress.mjs --budget www/pkg || fail "the shipped module is over its size budget (scripts/compress.mjs)"
+done_step
+
+step "differential tests of the built module (node --test tests/differential/*.test.mjs)"
+node --test tests/differential/*.test.mjs
 done_step
 
 step "wasm tests in Node (tests/wasm_node*.rs)"

@@ -33,6 +33,28 @@ fn width_folds_full_width_and_drops_invisible() {
     assert_eq!(fold_width("①"), "①", "not NFKC");
 }
 
+#[test]
+fn blank_is_one_definition_for_the_whole_core() {
+    use yanglao_check::value::Value;
+    // Issue 12 item 3: a required field holding only a direction mark counted as filled.
+    for s in [
+        "\u{200E}",
+        "\u{202E}",
+        "\u{2066}",
+        "\u{2069}",
+        " \u{3000}\u{200B}\u{FEFF}",
+        "\u{00AD}",
+    ] {
+        assert!(!Value::Text(s.into()).is_given(), "{s:?}");
+        assert!(!Value::List(vec![s.into(), "".into()]).is_given(), "{s:?}");
+        assert_eq!(fold_width(s), "", "{s:?}");
+        assert_eq!(count_zi(s), 0, "{s:?}");
+        assert_eq!(err(check_phone(s)), FormatIssue::Empty, "{s:?}");
+        assert_eq!(err(check_email(s)), FormatIssue::Empty, "{s:?}");
+    }
+    assert!(Value::Text("\u{200E}张".into()).is_given());
+}
+
 // ---------------------------------------------------------------- USCC
 
 #[test]
@@ -153,6 +175,47 @@ fn uscc_unusual_prefixes_are_warnings_not_errors() {
 }
 
 #[test]
+fn uscc_region_code_positions_3_to_8_must_be_digits() {
+    // The issue's example: a letter at position 5 passed silently.
+    assert_eq!(
+        err(check_uscc("7165U1029014P15A46")),
+        FormatIssue::UsccRegionNotDigits {
+            position: 5,
+            ch: 'U'
+        }
+    );
+    // A letter in each of positions 3–8 of a real code, with a matching check character,
+    // is an error naming the position.
+    let real = "91110000600037341L";
+    for pos in 3..=8usize {
+        let mut first17: Vec<char> = real.chars().take(17).collect();
+        first17[pos - 1] = 'A';
+        let code = with_check(&first17.iter().collect::<String>());
+        assert_eq!(
+            err(check_uscc(&code)),
+            FormatIssue::UsccRegionNotDigits {
+                position: pos,
+                ch: 'A'
+            },
+            "{code}"
+        );
+    }
+    let m = message(
+        &FormatIssue::UsccRegionNotDigits {
+            position: 5,
+            ch: 'U',
+        },
+        Locale::ZhCn,
+    );
+    assert!(m.contains("行政区划码") && m.contains("第5位"), "{m}");
+    // Letters in positions 1–2 stay allowed (A, N and Y are in use).
+    for first2 in ["A1", "N2", "Y1"] {
+        let code = with_check(&format!("{first2}110000600037341"));
+        assert!(check_uscc(&code).is_ok(), "{code}");
+    }
+}
+
+#[test]
 fn uscc_every_single_substitution_of_real_codes_fails() {
     let alphabet: Vec<char> = "0123456789ABCDEFGHJKLMNPQRTUWXY".chars().collect();
     for code in REAL_USCC {
@@ -213,7 +276,14 @@ fn phone_should_fail_with_reason() {
     let cases = [
         ("12812345678", FormatIssue::PhoneMobilePrefix),
         ("62795627", FormatIssue::PhoneMissingAreaCode),
-        ("010-1234567", FormatIssue::PhoneLandlineLength),
+        (
+            "010-1234567",
+            FormatIssue::PhoneLandlineLength {
+                area: "010".into(),
+                lengths: vec![8],
+                got: 7,
+            },
+        ),
         ("1381234567", FormatIssue::PhoneTooShort),
         ("138123456789", FormatIssue::PhoneTooLong),
         ("0755-06036008", FormatIssue::PhoneLandlineLocalPrefix),
@@ -232,9 +302,137 @@ fn phone_should_fail_with_reason() {
 }
 
 #[test]
+fn phone_area_codes_and_lengths_come_from_libphonenumber() {
+    let unknown = |area: &str| FormatIssue::PhoneUnknownAreaCode { area: area.into() };
+    assert_eq!(err(check_phone("026-12345678")), unknown("026"));
+    assert_eq!(err(check_phone("0300-1234567")), unknown("0300"));
+    assert_eq!(err(check_phone("+86 26 1234 5678")), unknown("026"));
+    assert_eq!(
+        err(check_phone("0311-7862307")),
+        FormatIssue::PhoneLandlineLength {
+            area: "0311".into(),
+            lengths: vec![8],
+            got: 7,
+        },
+        "Shijiazhuang's local numbers have 8 digits"
+    );
+    assert_eq!(
+        err(check_phone("0917-32345678")),
+        FormatIssue::PhoneLandlineLength {
+            area: "0917".into(),
+            lengths: vec![7],
+            got: 8,
+        }
+    );
+    for ok in [
+        "0311-78623071",
+        "0754-2234567",
+        "0754-22345678",
+        "021-62321234",
+    ] {
+        assert!(check_phone(ok).is_ok(), "{ok}");
+    }
+    // Every area code of the generated table takes its own lengths and refuses the others.
+    for (area, mask) in yanglao_check::checks::phone_data::AREA_CODES {
+        for len in 5..=9u32 {
+            let number = format!("0{area}-{}", "2".repeat(len as usize));
+            let fits = mask >> len & 1 == 1;
+            assert_eq!(check_phone(&number).is_ok(), fits, "{number}");
+        }
+    }
+}
+
+#[test]
+fn phone_hyphenated_extensions_are_extensions() {
+    let cases = [
+        ("0755-26781234-8021", "0755-26781234 转8021"),
+        ("010-65881234-806", "010-65881234 转806"),
+        ("（010）65881234－806", "010-65881234 转806"),
+        ("400-123-4567-2", "400-123-4567 转2"),
+        ("0755 2678 1234 - 8021", "0755-26781234 转8021"),
+    ];
+    for (input, norm) in cases {
+        let p = check_phone(input).unwrap_or_else(|e| panic!("{input}: {e:?}"));
+        assert_eq!(p.normalized, norm, "{input}");
+        assert_eq!(
+            check_phone(&p.normalized).unwrap().normalized,
+            norm,
+            "{input} again"
+        );
+    }
+    assert_eq!(
+        err(check_phone("0755-26781234-80219999")),
+        FormatIssue::PhoneExtensionTooLong
+    );
+    // A hyphen inside the local number is formatting, not an extension.
+    assert_eq!(
+        check_phone("0755-2678-1234").unwrap().normalized,
+        "0755-26781234"
+    );
+    // A mobile has no extension.
+    assert!(check_phone("138-1234-5678-12").is_err());
+}
+
+#[test]
+fn phone_plus86_service_numbers_are_not_area_codes() {
+    for (input, norm) in [
+        ("+86 400 123 4567", "400-123-4567"),
+        ("+86 800 123 4567", "800-123-4567"),
+        ("0086-400-123-4567", "400-123-4567"),
+        ("0400-123-4567", "400-123-4567"),
+        ("0800 123 4567", "800-123-4567"),
+        ("950-1234-5678", "950-123-45678"),
+        ("+86 950 1234 567", "950-123-4567"),
+    ] {
+        let p = check_phone(input).unwrap_or_else(|e| panic!("{input}: {e:?}"));
+        assert_eq!(
+            (p.value, p.normalized.as_str()),
+            (PhoneKind::Service, norm),
+            "{input}"
+        );
+    }
+}
+
+#[test]
+fn phone_trunk_zero_before_a_mobile_is_read_like_before_an_area_code() {
+    // "+86 (0)755…" drops the redundant trunk 0; a mobile written with it is read the same way.
+    assert_eq!(
+        check_phone("+86 (0)755 2603 6008").unwrap().normalized,
+        "0755-26036008"
+    );
+    for input in ["013812345678", "+86 (0)138 1234 5678", "+86 0138 1234 5678"] {
+        let p = check_phone(input).unwrap_or_else(|e| panic!("{input}: {e:?}"));
+        assert_eq!(
+            (p.value, p.normalized.as_str()),
+            (PhoneKind::Mobile, "13812345678"),
+            "{input}"
+        );
+    }
+    assert_eq!(err(check_phone("01381234567")), FormatIssue::PhoneTooShort);
+}
+
+#[test]
 fn phone_unallocated_prefix_is_a_warning() {
-    let p = check_phone("14012345678").unwrap();
-    assert_eq!(p.warnings, vec![FormatIssue::PhoneMobileUnallocated]);
+    for unallocated in [
+        "16112345678",
+        "17412345678",
+        "17406123456",
+        "14012345678",
+        "19412345678",
+    ] {
+        let p = check_phone(unallocated).unwrap_or_else(|e| panic!("{unallocated}: {e:?}"));
+        assert_eq!(
+            p.warnings,
+            vec![FormatIssue::PhoneMobileUnallocated],
+            "{unallocated}"
+        );
+    }
+    for allocated in ["16101234567", "17400123456", "19912345678", "14512345678"] {
+        assert!(
+            check_phone(allocated).unwrap().warnings.is_empty(),
+            "{allocated}"
+        );
+    }
     assert!(check_phone("13812345678").unwrap().warnings.is_empty());
 }
 
@@ -281,6 +479,53 @@ fn email_follows_whatwg() {
         }
     );
     assert!(check_email(&format!("a@{}.com", "x".repeat(63))).is_ok());
+}
+
+#[test]
+fn email_hidden_characters_are_reported_by_kind_not_stripped() {
+    use yanglao_check::blank::HiddenKind;
+    let cases = [
+        ("\u{3000}name@qq.com", HiddenKind::FullWidthSpace),
+        ("name@qq.com\u{3000}", HiddenKind::FullWidthSpace),
+        ("na\u{200B}me@qq.com", HiddenKind::ZeroWidth),
+        ("name@qq.com\u{FEFF}", HiddenKind::ZeroWidth),
+        ("\u{200E}name@qq.com", HiddenKind::DirectionMark),
+        ("name@qq.com\u{202E}", HiddenKind::DirectionMark),
+        ("name@\u{2066}qq.com", HiddenKind::DirectionMark),
+        ("name\u{00A0}@qq.com", HiddenKind::NoBreakSpace),
+    ];
+    for (input, kind) in cases {
+        assert_eq!(
+            err(check_email(input)),
+            FormatIssue::EmailInvalid {
+                reason: EmailProblem::Hidden { kind }
+            },
+            "{input:?}"
+        );
+    }
+    // What the browser itself strips (CR, LF, surrounding ASCII spaces) is stripped.
+    assert_eq!(
+        check_email(" na\nme@qq.com\t").unwrap().normalized,
+        "name@qq.com"
+    );
+    assert_eq!(err(check_email("\u{200B}")), FormatIssue::Empty);
+    let msg = message(
+        &FormatIssue::EmailInvalid {
+            reason: EmailProblem::Hidden {
+                kind: HiddenKind::DirectionMark,
+            },
+        },
+        Locale::ZhCn,
+    );
+    assert!(msg.contains("文字方向控制符"), "{msg}");
+}
+
+#[test]
+fn email_domain_without_dot_is_a_warning() {
+    let p = check_email("123456789@qq").unwrap();
+    assert_eq!(p.warnings, vec![FormatIssue::EmailDomainWithoutDot]);
+    assert!(FormatIssue::EmailDomainWithoutDot.is_warning());
+    assert!(check_email("123456789@qq.com").unwrap().warnings.is_empty());
 }
 
 #[test]
@@ -336,17 +581,16 @@ fn amounts_refused_with_reason() {
         ("NaN", FormatIssue::NumberNotANumber),
         ("inf", FormatIssue::NumberNotANumber),
         ("1.2.3", FormatIssue::NumberNotANumber),
-        ("约150", FormatIssue::NumberNotANumber),
+        (
+            "约150",
+            FormatIssue::NumberApproximate { word: "约".into() },
+        ),
         ("", FormatIssue::Empty),
     ];
     for (input, issue) in cases {
         assert_eq!(err(wan(input)), issue, "{input}");
     }
-    assert_eq!(
-        err(wan("150美元")),
-        FormatIssue::AmountInYuan,
-        "any 元 unit other than 万元 asks for conversion"
-    );
+    assert_eq!(err(wan("150块")), FormatIssue::AmountInYuan);
     assert_eq!(
         err(wan("150 kg")),
         FormatIssue::NumberWrongUnit {
@@ -354,6 +598,138 @@ fn amounts_refused_with_reason() {
             expected: Some("万元".into())
         }
     );
+}
+
+#[test]
+fn amounts_written_as_people_write_them() {
+    for input in [
+        "500 万 元",
+        "500万元整",
+        "500万人民币",
+        "500万元人民币",
+        "500 万元 整",
+        "人民币500万元",
+        "￥500万",
+        "500万整",
+    ] {
+        let p = wan(input).unwrap_or_else(|e| panic!("{input}: {e:?}"));
+        assert_eq!((p.value, p.normalized.as_str()), (500.0, "500"), "{input}");
+        assert!(p.warnings.is_empty(), "{input}");
+    }
+    let foreign = |c: &str| FormatIssue::AmountForeignCurrency { currency: c.into() };
+    assert_eq!(err(wan("500万美元")), foreign("美元"));
+    assert_eq!(err(wan("500万港元")), foreign("港元"));
+    assert_eq!(err(wan("500万港币")), foreign("港元"));
+    assert_eq!(err(wan("500万欧元")), foreign("欧元"));
+    assert_eq!(err(wan("US$500万")), foreign("美元"));
+    assert_eq!(err(wan("HK$ 500万")), foreign("港元"));
+    assert_eq!(err(wan("500 USD")), foreign("美元"));
+    let m = message(&foreign("美元"), Locale::ZhCn);
+    assert!(m.contains("折算为人民币"), "{m}");
+    assert_eq!(err(wan("500元人民币")), FormatIssue::AmountInYuan);
+    assert_eq!(err(wan("5000000人民币")), FormatIssue::AmountInYuan);
+    assert_eq!(
+        err(wan("1234。5")),
+        FormatIssue::NumberNotDecimalPoint { ch: '。' }
+    );
+    assert_eq!(
+        err(wan("500万左右")),
+        FormatIssue::NumberApproximate {
+            word: "左右".into()
+        }
+    );
+}
+
+#[test]
+fn chinese_units_are_not_called_chinese_numerals() {
+    for input in ["500万元整", "500万人民币", "500万元人民币"] {
+        assert!(wan(input).is_ok(), "{input}");
+    }
+    assert_eq!(
+        err(wan("500 万 米")),
+        FormatIssue::NumberWrongUnit {
+            unit: "万米".into(),
+            expected: Some("万元".into())
+        }
+    );
+    // In a count, 万 is a multiplier: a Chinese numeral.
+    assert_eq!(err(parse_count("3万人")), FormatIssue::NumberChineseNumeral);
+}
+
+#[test]
+fn approximate_figures_get_their_own_hint() {
+    let approx = |w: &str| FormatIssue::NumberApproximate { word: w.into() };
+    assert_eq!(err(parse_count("约 120 人")), approx("约"));
+    assert_eq!(err(parse_count("120余人")), approx("余"));
+    assert_eq!(err(parse_count("120人左右")), approx("左右"));
+    assert_eq!(err(parse_count("近120")), approx("近"));
+    assert_eq!(
+        err(parse_percent("约15%", PercentOptions::default())),
+        approx("约")
+    );
+    assert_eq!(
+        err(parse_decimal(
+            "大约 3000 平方米",
+            Some("平方米"),
+            NumberOptions::default()
+        )),
+        approx("大约")
+    );
+    let m = message(&approx("约"), Locale::ZhCn);
+    assert!(m.contains("确切") && !m.contains("千分位"), "{m}");
+    assert_eq!(err(parse_count("约")), FormatIssue::NumberNotANumber);
+}
+
+#[test]
+fn amount_without_unit_that_is_surely_in_yuan_warns() {
+    let p = wan("5,000,000").unwrap();
+    assert_eq!(p.value, 5_000_000.0, "the figure is kept as typed");
+    assert_eq!(
+        p.warnings,
+        vec![FormatIssue::AmountLikelyInYuan {
+            typed: "5000000".into(),
+            divided: "500".into()
+        }]
+    );
+    let m = message(&p.warnings[0], Locale::ZhCn);
+    assert!(m.contains("500亿元") && m.contains("应填 500"), "{m}");
+    assert_eq!(
+        wan("1234567.5").unwrap().warnings,
+        vec![FormatIssue::AmountLikelyInYuan {
+            typed: "1234567.5".into(),
+            divided: "123.45675".into()
+        }]
+    );
+    // A base's or park's aggregate (辖区生产总值) has its own, higher line: 10 万亿元.
+    let regional = NumberOptions {
+        likely_yuan_from: Some(yanglao_check::checks::number::LIKELY_YUAN_FROM_WAN_REGIONAL),
+        ..NumberOptions::default()
+    };
+    assert!(parse_amount_wan("28500000", regional)
+        .unwrap()
+        .warnings
+        .is_empty());
+    assert_eq!(
+        parse_amount_wan("285,000,000,000", regional)
+            .unwrap()
+            .warnings,
+        vec![FormatIssue::AmountLikelyInYuan {
+            typed: "285000000000".into(),
+            divided: "28500000".into()
+        }]
+    );
+    let never = NumberOptions {
+        likely_yuan_from: None,
+        ..NumberOptions::default()
+    };
+    assert!(parse_amount_wan("5000000", never)
+        .unwrap()
+        .warnings
+        .is_empty());
+    // Below 100 亿元, or with 万 typed, the figure is taken as said.
+    assert!(wan("999999").unwrap().warnings.is_empty());
+    assert!(wan("5000000万元").unwrap().warnings.is_empty());
+    assert!(wan("5000000 万").unwrap().warnings.is_empty());
 }
 
 #[test]
@@ -366,6 +742,7 @@ fn huge_numbers_are_clean_errors() {
     let opts = NumberOptions {
         allow_negative: true,
         max_decimals: 255,
+        likely_yuan_from: None,
     };
     let tiny = format!("0.{}1", "0".repeat(250));
     let v = parse_amount_wan(&tiny, opts).unwrap().value;
@@ -377,6 +754,7 @@ fn negative_allowed_when_asked() {
     let opts = NumberOptions {
         allow_negative: true,
         max_decimals: 2,
+        likely_yuan_from: None,
     };
     let p = parse_amount_wan("-12.5", opts).unwrap();
     assert_eq!((p.value, p.normalized.as_str()), (-12.5, "-12.5"));

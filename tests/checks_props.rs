@@ -123,7 +123,8 @@ fn run_all(s: &str) {
         s,
         NumberOptions {
             allow_negative: true,
-            max_decimals: 255
+            max_decimals: 255,
+            likely_yuan_from: None
         }
     ));
     go!(parse_decimal(s, None, opts));
@@ -192,6 +193,7 @@ fn all_idempotent(s: &str) -> Result<(), TestCaseError> {
                 NumberOptions {
                     allow_negative: true,
                     max_decimals: 8,
+                    likely_yuan_from: None,
                 },
             )
         },
@@ -230,15 +232,21 @@ fn plausible_input() -> impl Strategy<Value = String> {
 }
 
 /// A random valid code: 17 random alphabet characters plus the computed check character.
+/// A valid code: any alphabet characters, except that characters 3–8 (the 登记管理机关行政区划码)
+/// are digits, and the check character computed.
 fn valid_uscc() -> impl Strategy<Value = String> {
-    prop::collection::vec(
-        prop::sample::select(ALPHABET.chars().collect::<Vec<_>>()),
-        17,
+    let alphabet = || prop::sample::select(ALPHABET.chars().collect::<Vec<_>>());
+    let digits = prop::sample::select("0123456789".chars().collect::<Vec<_>>());
+    (
+        prop::collection::vec(alphabet(), 2),
+        prop::collection::vec(digits, 6),
+        prop::collection::vec(alphabet(), 9),
     )
-    .prop_map(|v| {
-        let c = uscc::uscc_check_char(&v).expect("alphabet chars");
-        v.into_iter().chain(std::iter::once(c)).collect()
-    })
+        .prop_map(|(a, b, c)| {
+            let v: Vec<char> = a.into_iter().chain(b).chain(c).collect();
+            let check = uscc::uscc_check_char(&v).expect("alphabet chars");
+            v.into_iter().chain(std::iter::once(check)).collect()
+        })
 }
 
 proptest! {
@@ -297,7 +305,7 @@ proptest! {
 
     #[test]
     fn amounts_are_finite(s in "[0-9]{1,400}(\\.[0-9]{1,400})?") {
-        let opts = NumberOptions { allow_negative: true, max_decimals: 255 };
+        let opts = NumberOptions { allow_negative: true, max_decimals: 255, likely_yuan_from: None };
         if let Ok(p) = parse_amount_wan(&s, opts) {
             prop_assert!(p.value.is_finite());
         }

@@ -18,6 +18,7 @@
     )
 )]
 
+pub mod blank;
 pub mod checks;
 pub mod draft;
 pub mod eligibility;

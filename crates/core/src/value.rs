@@ -32,10 +32,5 @@ impl Value {
     }
 }
 
-/// Blank as a person sees it: only whitespace, including the ideographic space and the
-/// zero-width characters that paste from Word brings along.
-pub fn is_blank(s: &str) -> bool {
-    s.chars().all(|c| {
-        c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
-    })
-}
+/// Blank as a person sees it: the core's one definition lives in [`crate::blank`].
+pub use crate::blank::is_blank;

@@ -5,12 +5,14 @@
 //! (?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$`, applied after the browser's value
 //! sanitisation (strip CR/LF everywhere, then trim ASCII whitespace). Agreeing with the
 //! browser matters: a page that accepted what the browser refuses (or the reverse) would
-//! confuse people. Two additions, neither accepting anything the spec refuses: invisible
-//! zero-width/bidi characters from pasting are removed, and a full-width ＠ or 。 gets a hint
-//! instead of a bare "invalid".
+//! confuse people. Three additions, none accepting anything the spec refuses: a hidden
+//! character (full-width or no-break space, zero-width character, direction mark) is reported
+//! naming its kind — never stripped, because the page would still submit it, and the value
+//! judged must be the value submitted; a full-width ＠ or 。 gets a hint instead of a bare
+//! "invalid"; and a domain without a dot (`123456789@qq`), valid to the browser, gets a warning.
 
-use super::width::is_invisible;
 use super::{Checked, FormatIssue, Parsed};
+use crate::blank::{hidden_kind, is_blank, HiddenKind};
 use serde::Serialize;
 
 /// Why an address is not valid; each has its own message.
@@ -22,6 +24,11 @@ pub enum EmailProblem {
     EmptyDomain,
     /// A space inside the address.
     Space,
+    /// A character that cannot be seen or looks like an ordinary space: full-width space,
+    /// no-break space, zero-width character, direction mark.
+    Hidden {
+        kind: HiddenKind,
+    },
     /// A full-width letter, digit or symbol other than ＠ (the input method was in 全角).
     FullWidthChar {
         ch: char,
@@ -49,15 +56,12 @@ fn is_local_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c)
 }
 
-/// Browser sanitisation, plus removal of invisible characters.
+/// The browser's value sanitisation for `type=email`: strip CR and LF everywhere, then
+/// leading and trailing ASCII whitespace (tab, LF, FF, CR, space — the Infra standard's). What
+/// this removes the page removes too; nothing else is removed.
 fn sanitise(input: &str) -> String {
-    let s: String = input
-        .chars()
-        .filter(|&c| c != '\r' && c != '\n' && !is_invisible(c))
-        .collect();
-    // ASCII whitespace per the Infra standard: tab, LF, FF, CR, space. U+3000 is also trimmed
-    // here (never valid inside an address anyway).
-    s.trim_matches(|c: char| matches!(c, '\t' | '\n' | '\u{0C}' | '\r' | ' ' | '\u{3000}'))
+    let s: String = input.chars().filter(|&c| c != '\r' && c != '\n').collect();
+    s.trim_matches(|c: char| matches!(c, '\t' | '\n' | '\u{0C}' | '\r' | ' '))
         .to_string()
 }
 
@@ -89,15 +93,18 @@ fn check_label(label: &str) -> Result<(), EmailProblem> {
 /// (case is kept: the local part is case-sensitive in principle).
 pub fn check_email(input: &str) -> Checked<()> {
     let s = sanitise(input);
-    if s.is_empty() {
+    if is_blank(&s) {
         return Err(FormatIssue::Empty);
+    }
+    if let Some(kind) = s.chars().find_map(hidden_kind) {
+        return Err(invalid(EmailProblem::Hidden { kind }));
     }
     // Hints for input-method slips come first: they explain the failure better than the
     // character-level reason would.
     if s.contains('＠') {
         return Err(FormatIssue::EmailFullWidthAt);
     }
-    if s.contains(' ') || s.contains('\u{3000}') {
+    if s.contains(|c: char| c.is_ascii_whitespace()) {
         return Err(invalid(EmailProblem::Space));
     }
     if let Some(ch) = s.chars().find(|c| ('\u{FF01}'..='\u{FF5E}').contains(c)) {
@@ -127,5 +134,11 @@ pub fn check_email(input: &str) -> Checked<()> {
     for label in domain.split('.') {
         check_label(label).map_err(invalid)?;
     }
-    Ok(Parsed::new((), s))
+    let dotless = !domain.contains('.');
+    let parsed = Parsed::new((), s);
+    Ok(if dotless {
+        parsed.with_warning(FormatIssue::EmailDomainWithoutDot)
+    } else {
+        parsed
+    })
 }

@@ -6,6 +6,7 @@
 
 use super::email::EmailProblem;
 use super::FormatIssue;
+use crate::blank::HiddenKind;
 use crate::locale::Locale;
 
 /// The message for `issue` in `locale`.
@@ -33,6 +34,11 @@ pub fn message(issue: &FormatIssue, locale: Locale) -> String {
                 format!("Character {position} (“{ch}”) cannot appear in a unified social credit code (digits and capital letters except I, O, S, V, Z).{hint}")
             }
         }
+        UsccRegionNotDigits { position, ch } => if zh {
+            format!("统一社会信用代码第3–8位是登记管理机关行政区划码，只能是数字，第{position}位却是字母“{ch}”。请对照营业执照或登记证书核对。")
+        } else {
+            format!("Characters 3–8 of the unified social credit code are the registration authority's region code and are always digits, but character {position} is the letter “{ch}”. Please copy the code from the licence or registration certificate.")
+        },
         UsccChecksum { expected } => if zh {
             format!("统一社会信用代码校验位不符：按前17位计算，第18位应为“{expected}”。请核对是否有字符录入错误。")
         } else {
@@ -72,17 +78,26 @@ pub fn message(issue: &FormatIssue, locale: Locale) -> String {
             "固定电话请加区号，例如 0755-26036008。",
             "Please add the area code to the landline number, e.g. 0755-26036008.",
         ),
-        PhoneLandlineLength => pick(
-            "固定电话号码位数不对：区号010和02X后应为8位号码，其他区号后应为7或8位。",
-            "Wrong number of digits: after area codes 010 and 02X the number has 8 digits, after others 7 or 8.",
-        ),
+        PhoneUnknownAreaCode { area } => if zh {
+            format!("区号“{area}”不存在，请核对区号（例如深圳 0755、北京 010）。")
+        } else {
+            format!("There is no area code “{area}”; please check it (Shenzhen is 0755, Beijing 010).")
+        },
+        PhoneLandlineLength { area, lengths, got } => {
+            let allowed: Vec<String> = lengths.iter().map(u8::to_string).collect();
+            if zh {
+                format!("区号{area}后的电话号码应为{}位，当前为{got}位，请检查是否多写或漏写了数字。", allowed.join("或"))
+            } else {
+                format!("After area code {area} the number has {} digits; {got} were entered. Please check for a missing or extra digit.", allowed.join(" or "))
+            }
+        }
         PhoneLandlineLocalPrefix => pick(
             "区号后的电话号码不能以0或1开头，请检查区号与号码是否录入有误。",
             "The number after the area code cannot start with 0 or 1; please check the area code and number.",
         ),
         PhoneServiceLength => pick(
-            "400/800 号码应为10位，例如 400-123-4567。",
-            "400/800 numbers have 10 digits, e.g. 400-123-4567.",
+            "400、800 号码应为10位，950 号码应为10或11位，例如 400-123-4567。",
+            "400 and 800 numbers have 10 digits, 950 numbers 10 or 11, e.g. 400-123-4567.",
         ),
         PhoneExtensionTooLong => pick("分机号最多6位，请检查。", "An extension has at most 6 digits."),
         PhoneNotMainland => pick(
@@ -101,6 +116,10 @@ pub fn message(issue: &FormatIssue, locale: Locale) -> String {
         EmailFullWidthAt => pick(
             "邮箱中的“＠”是全角符号，请切换到半角（英文）输入法，改为“@”。",
             "The “＠” is a full-width character; switch to half-width (English) input and type “@”.",
+        ),
+        EmailDomainWithoutDot => pick(
+            "邮箱域名中没有“.”，是否漏了结尾？例如 123456789@qq.com、name@163.com。若确实如此，可以忽略此提示。",
+            "The domain has no “.”: is the ending missing (e.g. 123456789@qq.com)? If the address is right, ignore this note.",
         ),
         EmailInvalid { reason } => email_message(*reason, locale),
 
@@ -128,6 +147,26 @@ pub fn message(issue: &FormatIssue, locale: Locale) -> String {
             "金额请换算为万元填写，例如 3 亿元应填 30000。",
             "Enter the amount in units of 10,000 yuan (万元): 300 million yuan is 30000.",
         ),
+        AmountForeignCurrency { currency } => if zh {
+            format!("本项以万元人民币计：请把{currency}金额按汇率折算为人民币，再以万元填写（只填数字）。")
+        } else {
+            format!("This field is in 10,000 yuan (万元) of renminbi: convert the amount in {currency} to renminbi at the exchange rate, then enter it in 万元 (the number only).")
+        },
+        AmountLikelyInYuan { typed, divided } => if zh {
+            format!("本项单位为万元：{typed}万元即{divided}亿元。如果填的是元，请换算为万元，应填 {divided}；若确为{divided}亿元，可以忽略此提示。")
+        } else {
+            format!("This field is in 10,000 yuan (万元): {typed} 万元 is {divided} hundred million yuan. If you entered yuan, enter {divided} instead; if the amount really is that large, ignore this note.")
+        },
+        NumberApproximate { word } => if zh {
+            format!("请填写确切的数字，不要用“{word}”等表示约数的字：申报书中的数字应与证明材料一致。")
+        } else {
+            format!("Please enter the exact figure, without “{word}” (approximately): figures in the application must match the supporting documents.")
+        },
+        NumberNotDecimalPoint { ch } => if zh {
+            format!("“{ch}”不是小数点：小数点请用英文句点“.”，例如 1234.5。")
+        } else {
+            format!("“{ch}” is not a decimal point: use “.”, e.g. 1234.5.")
+        },
         NumberWrongUnit { unit, expected } => match (expected, zh) {
             (Some(e), true) => format!("本项单位为“{e}”，请换算后只填数字，去掉“{unit}”。"),
             (Some(e), false) => format!("This field is in “{e}”; convert if needed and enter the number only, without “{unit}”."),
@@ -191,6 +230,25 @@ fn email_message(reason: EmailProblem, locale: Locale) -> String {
             "邮箱地址中不能有空格。",
             "An e-mail address cannot contain spaces.",
         ),
+        Hidden { kind } => {
+            let (z, e) = match kind {
+                HiddenKind::FullWidthSpace => ("全角空格", "a full-width space"),
+                HiddenKind::NoBreakSpace => ("不换行空格", "a no-break space"),
+                HiddenKind::OtherSpace => ("特殊空格", "an unusual space"),
+                HiddenKind::ZeroWidth => ("看不见的零宽字符", "an invisible zero-width character"),
+                HiddenKind::DirectionMark => {
+                    ("看不见的文字方向控制符", "an invisible text-direction mark")
+                }
+                HiddenKind::OtherInvisible => {
+                    ("看不见的格式字符", "an invisible formatting character")
+                }
+            };
+            if zh {
+                format!("邮箱地址中有{z}（多见于复制粘贴），请删除后重新输入邮箱。")
+            } else {
+                format!("The address contains {e} (usually from copying and pasting); please delete it and type the address again.")
+            }
+        }
         FullWidthChar { ch } => {
             if zh {
                 format!("邮箱中的“{ch}”是全角字符，请切换到半角（英文）输入法重新输入。")

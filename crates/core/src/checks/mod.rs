@@ -13,6 +13,7 @@ pub mod email;
 pub mod messages;
 pub mod number;
 pub mod phone;
+pub mod phone_data;
 pub mod uscc;
 pub mod width;
 pub mod wordcount;
@@ -81,6 +82,12 @@ pub enum FormatIssue {
         ch: char,
         suggestion: Option<char>,
     },
+    /// A letter in characters 3–8, the 登记管理机关行政区划码 (always six digits).
+    /// `position` is 1-based (3..=8).
+    UsccRegionNotDigits {
+        position: usize,
+        ch: char,
+    },
     /// The 18th character does not match the one computed from the first 17.
     UsccChecksum {
         expected: char,
@@ -109,11 +116,20 @@ pub enum FormatIssue {
     PhoneMobilePrefix,
     /// 7–8 digits with no area code.
     PhoneMissingAreaCode,
-    /// Area code present but the local number has the wrong length for it.
-    PhoneLandlineLength,
+    /// An area code that does not exist (`026`, `0300`); `area` includes its 0.
+    PhoneUnknownAreaCode {
+        area: String,
+    },
+    /// The local number has the wrong length for its area code (`0311` takes 8 digits):
+    /// `lengths` are the allowed ones, `got` the typed one.
+    PhoneLandlineLength {
+        area: String,
+        lengths: Vec<u8>,
+        got: usize,
+    },
     /// Local number after the area code starts with 0 or 1.
     PhoneLandlineLocalPrefix,
-    /// 400/800 number that is not 10 digits.
+    /// 400/800/950 number of the wrong length.
     PhoneServiceLength,
     /// Extension longer than 6 digits.
     PhoneExtensionTooLong,
@@ -127,6 +143,9 @@ pub enum FormatIssue {
     // --- e-mail ---
     /// A full-width ＠ was typed (Chinese input method); the hint is to switch it.
     EmailFullWidthAt,
+    /// Warning: a domain without a dot (`123456789@qq`): valid to the browser, but almost
+    /// always `qq.com`, `163.com`… with the ending left off.
+    EmailDomainWithoutDot,
     /// Not a WHATWG valid e-mail address; `reason` says which part is wrong.
     EmailInvalid {
         reason: EmailProblem,
@@ -148,6 +167,25 @@ pub enum FormatIssue {
     AmountInYuan,
     /// A 万元 field given in 亿元.
     AmountInYi,
+    /// A 万元 field given in a foreign currency; `currency` is its Chinese name (美元, 港元…).
+    AmountForeignCurrency {
+        currency: String,
+    },
+    /// Warning: a figure typed without a unit so large (≥ 100 亿元 read as 万元) that it is
+    /// probably in 元. `typed` is the figure, `divided` the figure ÷ 10 000 (the 亿元 it means
+    /// as typed, and the 万元 it means if it is in 元).
+    AmountLikelyInYuan {
+        typed: String,
+        divided: String,
+    },
+    /// 约, 余, 左右…: an approximate figure; `word` is the word found.
+    NumberApproximate {
+        word: String,
+    },
+    /// "1234。5": a character that is not a decimal point used as one (。 ·).
+    NumberNotDecimalPoint {
+        ch: char,
+    },
     /// A trailing unit that is not this field's. `unit` is what was typed (shortened),
     /// `expected` the field's unit if it has one.
     NumberWrongUnit {
@@ -193,6 +231,7 @@ impl FormatIssue {
             Empty => "value.empty",
             UsccLength { .. } => "uscc.length",
             UsccBadChar { .. } => "uscc.bad_char",
+            UsccRegionNotDigits { .. } => "uscc.region_not_digits",
             UsccChecksum { .. } => "uscc.checksum",
             UsccOldRegistrationNumber => "uscc.old_registration_number",
             UsccOrgCodeChecksum => "uscc.org_code_checksum",
@@ -203,7 +242,8 @@ impl FormatIssue {
             PhoneTooLong => "phone.too_long",
             PhoneMobilePrefix => "phone.mobile_prefix",
             PhoneMissingAreaCode => "phone.missing_area_code",
-            PhoneLandlineLength => "phone.landline_length",
+            PhoneUnknownAreaCode { .. } => "phone.unknown_area_code",
+            PhoneLandlineLength { .. } => "phone.landline_length",
             PhoneLandlineLocalPrefix => "phone.landline_local_prefix",
             PhoneServiceLength => "phone.service_length",
             PhoneExtensionTooLong => "phone.extension_too_long",
@@ -211,6 +251,7 @@ impl FormatIssue {
             PhoneUnrecognised => "phone.unrecognised",
             PhoneMobileUnallocated => "phone.mobile_unallocated",
             EmailFullWidthAt => "email.full_width_at",
+            EmailDomainWithoutDot => "email.domain_without_dot",
             EmailInvalid { .. } => "email.invalid",
             NumberChineseNumeral => "number.chinese_numeral",
             NumberNotANumber => "number.not_a_number",
@@ -220,6 +261,10 @@ impl FormatIssue {
             NumberTooLarge => "number.too_large",
             AmountInYuan => "amount.in_yuan",
             AmountInYi => "amount.in_yi",
+            AmountForeignCurrency { .. } => "amount.foreign_currency",
+            AmountLikelyInYuan { .. } => "amount.likely_in_yuan",
+            NumberApproximate { .. } => "number.approximate",
+            NumberNotDecimalPoint { .. } => "number.not_decimal_point",
             NumberWrongUnit { .. } => "number.wrong_unit",
             CountNotWhole => "count.not_whole",
             PercentOver100 { .. } => "percent.over_100",
@@ -244,6 +289,8 @@ impl FormatIssue {
                 | FormatIssue::UsccUnknownKind { .. }
                 | FormatIssue::UsccUnknownRegion { .. }
                 | FormatIssue::PhoneMobileUnallocated
+                | FormatIssue::AmountLikelyInYuan { .. }
+                | FormatIssue::EmailDomainWithoutDot
                 | FormatIssue::PercentAmbiguousFraction
         )
     }

@@ -18,14 +18,18 @@ use super::{Checked, FormatIssue, Parsed};
 pub struct NumberOptions {
     pub allow_negative: bool,
     pub max_decimals: u8,
+    /// Amounts only: from this many 万元 up, a figure typed without a unit gets a warning
+    /// that it is probably in 元 (see [`LIKELY_YUAN_FROM_WAN`]). `None`: never.
+    pub likely_yuan_from: Option<u64>,
 }
 
 impl Default for NumberOptions {
-    /// Non-negative, up to 4 decimals (万元 to the 元).
+    /// Non-negative, up to 4 decimals (万元 to the 元), the organisation's 元 line.
     fn default() -> Self {
         NumberOptions {
             allow_negative: false,
             max_decimals: 4,
+            likely_yuan_from: Some(LIKELY_YUAN_FROM_WAN),
         }
     }
 }
@@ -157,6 +161,60 @@ fn ungroup(int: &str) -> Result<String, FormatIssue> {
     Ok(out)
 }
 
+/// Words that make a figure approximate (约 120 人, 120余人, 500万元左右). The form asks for the
+/// figure the applicant's documents show, so these get their own hint instead of a complaint
+/// about separators or units. Prefixes are matched at the start, suffixes anywhere after the
+/// last digit.
+const APPROX_PREFIXES: &[&str] = &[
+    "大约",
+    "约为",
+    "约合",
+    "约",
+    "将近",
+    "接近",
+    "近",
+    "超过",
+    "逾",
+    "不少于",
+    "不低于",
+    "至少",
+    "多于",
+    "不到",
+    "≈",
+    "~",
+];
+const APPROX_SUFFIXES: &[&str] = &["左右", "上下", "以上", "以下", "以内", "余", "多", "来"];
+
+/// The approximating word in `s`, if any (only when `s` has a digit: "约" alone is not a number
+/// and gets the ordinary message).
+fn approximate_word(s: &str) -> Option<&'static str> {
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let s = s.trim();
+    if let Some(w) = APPROX_PREFIXES.iter().find(|w| s.starts_with(*w)) {
+        return Some(w);
+    }
+    let after_digits = s
+        .rfind(|c: char| c.is_ascii_digit())
+        .and_then(|i| s.get(i.saturating_add(1)..))
+        .unwrap_or("");
+    APPROX_SUFFIXES
+        .iter()
+        .find(|w| after_digits.contains(*w))
+        .copied()
+}
+
+/// Refuses approximate figures before anything else looks at the text.
+fn refuse_approximate(s: &str) -> Result<(), FormatIssue> {
+    match approximate_word(s) {
+        Some(word) => Err(FormatIssue::NumberApproximate {
+            word: word.to_string(),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// The strict core: `[+-]? digits-with-grouping (. digits)?`. The caller has removed the
 /// unit and already refused Chinese numerals.
 fn parse_core(s: &str) -> Result<Num, FormatIssue> {
@@ -167,6 +225,13 @@ fn parse_core(s: &str) -> Result<Num, FormatIssue> {
         _ => (false, Some(s)),
     };
     let body = body.unwrap_or("").trim_start();
+    if let Some(ch) = body
+        .chars()
+        .find(|&c| matches!(c, '。' | '\u{FF61}' | '·' | '・'))
+    {
+        // "1234。5": the input method's full stop typed for a decimal point.
+        return Err(FormatIssue::NumberNotDecimalPoint { ch });
+    }
     if body.chars().any(char::is_whitespace) {
         // "1 234 567": grouping with spaces is not what this form accepts.
         return Err(FormatIssue::NumberBadGrouping);
@@ -234,28 +299,161 @@ fn unit_issue(unit: &str, expected: Option<&str>) -> FormatIssue {
     }
 }
 
+/// Currencies other than the renminbi, as people write them after an amount (or before it,
+/// for the symbols): the name to show and the spellings. Checked before the 万元 forms so
+/// that "500万美元" is not read as 500 万元.
+const FOREIGN_CURRENCIES: &[(&str, &[&str])] = &[
+    // 港元 before 美元: "HK$" contains "$".
+    ("港元", &["港元", "港币", "港幣", "HKD", "HK$"]),
+    ("澳门元", &["澳门元", "澳门币", "MOP"]),
+    ("新台币", &["新台币", "台币", "TWD", "NT$"]),
+    ("澳元", &["澳元", "AUD", "A$"]),
+    ("美元", &["美元", "美金", "USD", "US$", "$"]),
+    ("欧元", &["欧元", "歐元", "EUR", "€"]),
+    ("日元", &["日元", "日圆", "JPY"]),
+    ("英镑", &["英镑", "GBP", "£"]),
+    ("韩元", &["韩元", "KRW"]),
+];
+
+/// Spellings of the renminbi itself that may stand before an amount.
+const RMB_PREFIXES: &[&str] = &["人民币", "RMB", "CNY", "¥", "￥"];
+
+/// The foreign currency named anywhere in `s`, if any.
+fn foreign_currency(s: &str) -> Option<&'static str> {
+    let upper = s.to_ascii_uppercase();
+    FOREIGN_CURRENCIES
+        .iter()
+        .find(|(_, spellings)| spellings.iter().any(|sp| upper.contains(sp)))
+        .map(|(name, _)| *name)
+}
+
+/// How a 万元 field's typed unit reads, once spaces and a trailing 整 are removed.
+enum AmountUnit {
+    /// Nothing after the number: the field's own unit, 万元, is meant.
+    Bare,
+    /// 万, 万元, 万人民币, 万元人民币…: said explicitly.
+    Wan,
+}
+
+/// Reads the unit of a 万元 amount: `500 万 元`, `500万元整`, `500万人民币` and `500万元人民币`
+/// are all 500 万元; 元, 亿元 and foreign currencies are refused with what to do.
+fn amount_unit(unit: &str) -> Result<AmountUnit, FormatIssue> {
+    let compact: String = unit.chars().filter(|c| !c.is_whitespace()).collect();
+    let u = compact.trim_end_matches('整');
+    if let Some(currency) = foreign_currency(u) {
+        return Err(FormatIssue::AmountForeignCurrency {
+            currency: currency.to_string(),
+        });
+    }
+    if u.is_empty() {
+        return Ok(AmountUnit::Bare);
+    }
+    if let Some(rest) = u.strip_prefix('万') {
+        if matches!(
+            rest,
+            "" | "元" | "人民币" | "元人民币" | "人民币元" | "块" | "块钱"
+        ) {
+            return Ok(AmountUnit::Wan);
+        }
+    }
+    if u.contains('亿') {
+        return Err(FormatIssue::AmountInYi);
+    }
+    if u.ends_with('元') || matches!(u, "块" | "块钱" | "人民币" | "元人民币" | "人民币元")
+    {
+        return Err(FormatIssue::AmountInYuan);
+    }
+    // In an amount, 万 and 亿 after Arabic digits are units ("500万米"), not numerals.
+    if u.chars()
+        .any(|c| is_cn_numeral(c) && c != '万' && c != '亿')
+    {
+        return Err(FormatIssue::NumberChineseNumeral);
+    }
+    Err(FormatIssue::NumberWrongUnit {
+        unit: short(u),
+        expected: Some("万元".to_string()),
+    })
+}
+
+/// From this many 万元 (100 亿元) up, a figure typed without a unit is more likely in 元 than in
+/// 万元. Why this line: the applicants are enterprises, street offices, parks and bases; an
+/// amount of 100 亿元 or more (registered capital, revenue, investment) is rare among them, while
+/// an amount in 元 of a small firm (5,000,000 元 = 500 万元) reaches it easily. It is a warning,
+/// never an error: a large group may really have such a figure, and the message says how to
+/// read it either way. A figure typed with 万 or 万元 is taken as said.
+pub const LIKELY_YUAN_FROM_WAN: u64 = 1_000_000;
+
+/// The same line for regional aggregates (a base's 辖区生产总值, a park's 营业收入): 10 万亿元,
+/// above the GDP of every Chinese city (Shanghai's is under 5 万亿元), so that a real GDP in 万元
+/// never warns while the same GDP typed in 元 (four more digits) does.
+pub const LIKELY_YUAN_FROM_WAN_REGIONAL: u64 = 1_000_000_000;
+
+/// `digits` (integer part) and `frac` as a decimal string, divided by 10^`shift`.
+fn shift_left(int: &str, frac: &str, shift: usize) -> String {
+    let all = format!("{int}{frac}");
+    let point = int.len();
+    let (whole, rest) = if point > shift {
+        let (w, r) = all.split_at(point - shift);
+        (w.to_string(), r.to_string())
+    } else {
+        (
+            "0".to_string(),
+            format!("{}{}", "0".repeat(shift - point), all),
+        )
+    };
+    let rest = rest.trim_end_matches('0');
+    if rest.is_empty() {
+        whole
+    } else {
+        format!("{whole}.{rest}")
+    }
+}
+
 /// An amount in 万元. "1,234.5万元" → 1234.5. Amounts in 元 or 亿元 are refused with a
-/// request to convert, because silently converting would hide a misunderstanding.
+/// request to convert, because silently converting would hide a misunderstanding; so are
+/// foreign currencies. A bare figure of 100 亿元 or more gets a warning that it may be in 元.
 pub fn parse_amount_wan(input: &str, opts: NumberOptions) -> Checked<f64> {
     let s = fold_width(input);
     if s.is_empty() {
         return Err(FormatIssue::Empty);
     }
-    let (num, unit) = split_unit(&s);
+    refuse_approximate(&s)?;
+    let mut body = s.as_str();
+    // "$500万", "US$ 500": a currency before the figure.
+    let lead = body
+        .split(|c: char| c.is_ascii_digit())
+        .next()
+        .unwrap_or("");
+    if let Some(currency) = foreign_currency(lead) {
+        return Err(FormatIssue::AmountForeignCurrency {
+            currency: currency.to_string(),
+        });
+    }
+    if let Some(rest) = RMB_PREFIXES.iter().find_map(|p| body.strip_prefix(p)) {
+        body = rest.trim_start();
+    }
+    let (num, unit) = split_unit(body);
     if !num.bytes().any(|b| b.is_ascii_digit()) {
-        return Err(parse_number_part(num, &s)
+        return Err(parse_number_part(num, body)
             .err()
             .unwrap_or(FormatIssue::NumberNotANumber));
     }
-    match unit {
-        "" | "万" | "万元" => {}
-        u if u.contains('亿') => return Err(FormatIssue::AmountInYi),
-        u if u.ends_with('元') || matches!(u, "块" | "块钱" | "人民币") => {
-            return Err(FormatIssue::AmountInYuan)
-        }
-        u => return Err(unit_issue(u, Some("万元"))),
-    }
-    finish(parse_number_part(num, &s)?, opts)
+    let unit = amount_unit(unit)?;
+    let n = parse_number_part(num, body)?;
+    // Compared on the integer digits: `int` has no leading zeros and at most 15 digits.
+    let int_value: u64 = n.int.parse().unwrap_or(0);
+    let likely_yuan = matches!(unit, AmountUnit::Bare)
+        && !n.negative
+        && opts.likely_yuan_from.is_some_and(|line| int_value >= line);
+    // Dividing by 10 000 answers both readings: N 万元 is N/10 000 亿元, and N 元 is
+    // N/10 000 万元.
+    let warning = likely_yuan.then(|| FormatIssue::AmountLikelyInYuan {
+        typed: n.normalized(),
+        divided: shift_left(&n.int, &n.frac, 4),
+    });
+    let mut parsed = finish(n, opts)?;
+    parsed.warnings.extend(warning);
+    Ok(parsed)
 }
 
 /// A decimal in a field whose unit is `unit` (e.g. "平方米"): that unit may be typed after
@@ -265,6 +463,7 @@ pub fn parse_decimal(input: &str, unit: Option<&str>, opts: NumberOptions) -> Ch
     if s.is_empty() {
         return Err(FormatIssue::Empty);
     }
+    refuse_approximate(&s)?;
     let field_unit = unit.map(fold_width).filter(|u| !u.is_empty());
     // Strip the field's own unit first: it may contain digits or numerals (m2, 千瓦时).
     let body = field_unit
@@ -284,6 +483,7 @@ pub fn parse_count(input: &str) -> Checked<u64> {
     if s.is_empty() {
         return Err(FormatIssue::Empty);
     }
+    refuse_approximate(&s)?;
     let (num, unit) = split_unit(&s);
     if !unit.is_empty() && num.bytes().any(|b| b.is_ascii_digit()) && !COUNT_WORDS.contains(&unit) {
         return Err(unit_issue(unit, None));
@@ -313,6 +513,7 @@ pub fn parse_percent(input: &str, opts: PercentOptions) -> Checked<f64> {
     if s.is_empty() {
         return Err(FormatIssue::Empty);
     }
+    refuse_approximate(&s)?;
     let (s, worded) = match s.strip_prefix("百分之") {
         Some(rest) => (rest.trim(), true),
         None => (s.as_str(), false),

@@ -1,9 +1,20 @@
 //! Mainland China phone numbers: mobile, landline (area code + local number), 400/800.
 //!
-//! Rules from notes/FORMATS.md (libphonenumber's CN metadata, simplified). We normalise
-//! first — full-width, spaces, `- . ( ) （ ）` — because people write numbers in many ways,
-//! then classify the remaining digits and explain the first thing that does not fit.
+//! The numbering facts — which area codes exist, how long a local number is after each, which
+//! mobile prefixes are allocated, which 400/800/950 numbers exist — come from libphonenumber's CN
+//! metadata, generated into [`super::phone_data`] by `scripts/gen-phone-data.mjs`; this file
+//! holds only the reading. We normalise first — full-width, spaces, `- . ( ) （ ）` — because
+//! people write numbers in many ways, then classify the remaining digits and explain the first
+//! thing that does not fit.
+//!
+//! Where we differ from libphonenumber on purpose (each listed, with its reason, in
+//! `tests/differential/phone-disagreements.json`): a local number starting with 0 or 1 is
+//! refused (0 is the trunk prefix and 1 starts service short codes, so neither begins a
+//! subscriber's number; libphonenumber's pattern lets a leading 0 through), an unallocated
+//! mobile prefix is a warning, not an error (allocations change faster than the table), and
+//! extensions are read in the ways Chinese offices write them (`-8021`, `转8021`).
 
+use super::phone_data::{AREA_CODES, MOBILE_PREFIXES, SERVICE_NUMBERS};
 use super::width::fold_width;
 use super::{Checked, FormatIssue, Parsed};
 
@@ -14,16 +25,9 @@ pub enum PhoneKind {
     Mobile,
     /// Area code + local number.
     Landline,
-    /// 400/800 numbers.
+    /// 400/800/950 numbers, dialled without an area code.
     Service,
 }
-
-/// Mobile prefixes libphonenumber does not list (data/IoT/unallocated). Allocations change,
-/// so this is only ever a warning.
-const UNALLOCATED_MOBILE: &[&str] = &[
-    "140", "141", "142", "143", "144", "146", "148", "149", "154", "160", "163", "164", "168",
-    "169", "179", "194",
-];
 
 /// Extension markers, longest first so "分机" wins over nothing; compared lowercase.
 const EXT_MARKERS: &[&str] = &["分机", "ext", "转", "x", "#"];
@@ -84,43 +88,75 @@ fn digit_at(d: &[u8], i: usize) -> u8 {
     d.get(i).copied().unwrap_or(b'?')
 }
 
+/// A 400/800/950 number, when `d` starts with a service prefix and is about the right length
+/// (9–11 digits); `None` lets other readings try. Read before any area code, so that
+/// `+86 400 123 4567` is a 400 number and not area code 0400.
+fn service(d: &str) -> Option<Result<(PhoneKind, String), FormatIssue>> {
+    if !(9..=11).contains(&d.len()) {
+        return None;
+    }
+    let mut lengths = SERVICE_NUMBERS
+        .iter()
+        .filter(|(prefix, _)| d.starts_with(prefix))
+        .map(|(_, len)| *len)
+        .peekable();
+    lengths.peek()?;
+    if !lengths.any(|len| len == d.len()) {
+        return Some(Err(FormatIssue::PhoneServiceLength));
+    }
+    let (a, rest) = d.split_at(3.min(d.len()));
+    let (m, e) = rest.split_at(3.min(rest.len()));
+    Some(Ok((PhoneKind::Service, format!("{a}-{m}-{e}"))))
+}
+
+/// An 11-digit mobile number `1[3-9]…`; the prefix's allocation is checked by the caller.
+fn mobile(d: &str) -> Result<(PhoneKind, String), FormatIssue> {
+    let len = d.len();
+    if len < 11 {
+        return Err(FormatIssue::PhoneTooShort);
+    }
+    if len > 11 {
+        return Err(FormatIssue::PhoneTooLong);
+    }
+    if !(b'3'..=b'9').contains(&digit_at(d.as_bytes(), 1)) {
+        return Err(FormatIssue::PhoneMobilePrefix);
+    }
+    Ok((PhoneKind::Mobile, d.to_string()))
+}
+
+/// Whether an 11-digit mobile number's prefix is allocated, per libphonenumber.
+fn mobile_allocated(d: &str) -> bool {
+    MOBILE_PREFIXES.iter().any(|p| d.starts_with(p))
+}
+
 /// Classifies a string of ASCII digits (country code already removed).
 fn classify(d: &str, had_country: bool) -> Result<(PhoneKind, String), FormatIssue> {
+    if let Some(result) = service(d) {
+        return result;
+    }
+    if let Some(result) = d.strip_prefix('0').and_then(service) {
+        // "0400-123-4567": no area code 0400/0800 exists; the 0 is a redundant trunk prefix,
+        // dropped as before a mobile (and as libphonenumber does).
+        return result;
+    }
     let b = d.as_bytes();
     let len = b.len();
     let first = digit_at(b, 0);
     let second = digit_at(b, 1);
-    if had_country && first == b'1' && second == b'0' {
-        // "+86 10 6279 5627": Beijing's area code 010 without its trunk 0.
-        return landline(&format!("0{d}"));
-    }
-    if first == b'1' {
-        if len < 11 {
-            return Err(FormatIssue::PhoneTooShort);
-        }
-        if len > 11 {
-            return Err(FormatIssue::PhoneTooLong);
-        }
-        if !(b'3'..=b'9').contains(&second) {
-            return Err(FormatIssue::PhoneMobilePrefix);
-        }
-        return Ok((PhoneKind::Mobile, d.to_string()));
+    if first == b'0' && second == b'1' && (b'3'..=b'9').contains(&digit_at(b, 2)) {
+        // "013812345678", "+86 (0)138 1234 5678": the trunk 0 that was once dialled before
+        // another city's mobile. Read like "+86 (0)755…": the redundant 0 is dropped.
+        return mobile(d.get(1..).unwrap_or(""));
     }
     if first == b'0' {
         return landline(d);
     }
-    if had_country {
-        // "+86 755 2603 6008": the domestic trunk 0 is dropped after +86; restore it.
+    if had_country && (first != b'1' || second == b'0') {
+        // "+86 755 2603 6008", "+86 10 6279 5627": the trunk 0 is dropped after +86; restore it.
         return landline(&format!("0{d}"));
     }
-    let service = (first == b'4' || first == b'8') && d.get(1..3) == Some("00");
-    if service && (9..=11).contains(&len) {
-        if len != 10 {
-            return Err(FormatIssue::PhoneServiceLength);
-        }
-        let (a, rest) = d.split_at(3);
-        let (m, e) = rest.split_at(3);
-        return Ok((PhoneKind::Service, format!("{a}-{m}-{e}")));
+    if first == b'1' {
+        return mobile(d);
     }
     if (b'2'..=b'9').contains(&first) && (7..=8).contains(&len) {
         return Err(FormatIssue::PhoneMissingAreaCode);
@@ -131,24 +167,47 @@ fn classify(d: &str, had_country: bool) -> Result<(PhoneKind, String), FormatIss
     Err(FormatIssue::PhoneUnrecognised)
 }
 
-/// `0(10|2\d)[2-9]\d{7}` or `0[3-9]\d\d[2-9]\d{6,7}`.
+/// The local-number lengths allowed after `area` (without its trunk 0), as a bit mask.
+fn area_lengths(area: &str) -> Option<u16> {
+    let code: u16 = area.parse().ok()?;
+    AREA_CODES
+        .binary_search_by_key(&code, |(a, _)| *a)
+        .ok()
+        .and_then(|i| AREA_CODES.get(i))
+        .map(|(_, mask)| *mask)
+}
+
+/// `0` + area code (2 digits for 10 and 2X, 3 for the rest) + local number, checked against
+/// the area-code table: the area code must exist and the local number have its length.
 fn landline(d: &str) -> Result<(PhoneKind, String), FormatIssue> {
     let b = d.as_bytes();
-    let second = digit_at(b, 1);
-    let third = digit_at(b, 2);
-    let (area_len, local_lens): (usize, std::ops::RangeInclusive<usize>) = match second {
-        b'1' if third == b'0' => (3, 8..=8),
-        b'2' => (3, 8..=8),
-        b'3'..=b'9' => (4, 7..=8),
+    let area_len = match digit_at(b, 1) {
+        b'1' | b'2' => 2,
+        b'3'..=b'9' => 3,
         b'0' => return Err(FormatIssue::PhoneNotMainland), // 00…: international prefix
         _ => return Err(FormatIssue::PhoneUnrecognised),
     };
-    if b.len() < area_len.saturating_add(1) {
+    let split = area_len + 1;
+    if b.len() <= split {
         return Err(FormatIssue::PhoneTooShort);
     }
-    let (area, local) = d.split_at(area_len);
-    if !local_lens.contains(&local.len()) {
-        return Err(FormatIssue::PhoneLandlineLength);
+    let (area, local) = d.split_at(split);
+    let Some(mask) = area.get(1..).and_then(area_lengths) else {
+        return Err(FormatIssue::PhoneUnknownAreaCode {
+            area: area.to_string(),
+        });
+    };
+    let fits = u32::try_from(local.len())
+        .ok()
+        .and_then(|n| mask.checked_shr(n))
+        .is_some_and(|m| m & 1 == 1);
+    if !fits {
+        let lengths = (0u8..16).filter(|n| mask >> n & 1 == 1).collect();
+        return Err(FormatIssue::PhoneLandlineLength {
+            area: area.to_string(),
+            lengths,
+            got: local.len(),
+        });
     }
     if !matches!(local.as_bytes().first(), Some(b'2'..=b'9')) {
         return Err(FormatIssue::PhoneLandlineLocalPrefix);
@@ -156,13 +215,8 @@ fn landline(d: &str) -> Result<(PhoneKind, String), FormatIssue> {
     Ok((PhoneKind::Landline, format!("{area}-{local}")))
 }
 
-/// Checks a mainland phone number. Normalised forms: "13812345678", "0755-26036008",
-/// "0571-88888888 转8001", "400-123-4567".
-pub fn check_phone(input: &str) -> Checked<PhoneKind> {
-    let folded = fold_width(input);
-    if folded.is_empty() {
-        return Err(FormatIssue::Empty);
-    }
+/// Reads a number with at most a marked extension (转, 分机, ext, x, #).
+fn read_number(folded: &str) -> Result<(Parsed<PhoneKind>, bool), FormatIssue> {
     let cleaned: String = folded.chars().filter(|&c| !is_formatting(c)).collect();
     let (main, ext) = split_extension(&cleaned)?;
     let (digits, had_country) = strip_country(main)?;
@@ -178,12 +232,57 @@ pub fn check_phone(input: &str) -> Checked<PhoneKind> {
         normalized.push_str(e);
     }
     let mut parsed = Parsed::new(kind, normalized);
-    if kind == PhoneKind::Mobile {
-        if let Some(prefix) = digits.get(..3) {
-            if UNALLOCATED_MOBILE.contains(&prefix) {
-                parsed.warnings.push(FormatIssue::PhoneMobileUnallocated);
+    if kind == PhoneKind::Mobile && !mobile_allocated(&parsed.normalized) {
+        parsed.warnings.push(FormatIssue::PhoneMobileUnallocated);
+    }
+    Ok((parsed, ext.is_some()))
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}')
+}
+
+/// `0755-26781234-8021` → ("0755-26781234", "8021"): a last group of digits after a dash.
+fn split_hyphen_extension(s: &str) -> Option<(&str, &str)> {
+    let s = s.trim_end();
+    let head_end = s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let (before, digits) = s.split_at(head_end);
+    let before = before.trim_end();
+    let dash = before.chars().next_back().filter(|&c| is_dash(c))?;
+    let head = before
+        .get(..before.len().saturating_sub(dash.len_utf8()))?
+        .trim_end();
+    if digits.is_empty() || head.is_empty() {
+        return None;
+    }
+    Some((head, digits))
+}
+
+/// Checks a mainland phone number. Normalised forms: "13812345678", "0755-26036008",
+/// "0571-88888888 转8001", "400-123-4567".
+pub fn check_phone(input: &str) -> Checked<PhoneKind> {
+    let folded = fold_width(input);
+    if folded.is_empty() {
+        return Err(FormatIssue::Empty);
+    }
+    let whole_err = match read_number(&folded) {
+        Ok((parsed, _)) => return Ok(parsed),
+        Err(e) => e,
+    };
+    // "0755-26781234-8021", "010-65881234-806": the commonest way Chinese offices write an
+    // extension is after a second hyphen. Only when the whole does not read as one number
+    // and the part before the last hyphen is a complete landline or 400/800 number.
+    if let Some((head, ext)) = split_hyphen_extension(&folded) {
+        if let Ok((mut parsed, false)) = read_number(head) {
+            if parsed.value != PhoneKind::Mobile {
+                if ext.len() > MAX_EXT {
+                    return Err(FormatIssue::PhoneExtensionTooLong);
+                }
+                parsed.normalized.push_str(" 转");
+                parsed.normalized.push_str(ext);
+                return Ok(parsed);
             }
         }
     }
-    Ok(parsed)
+    Err(whole_err)
 }

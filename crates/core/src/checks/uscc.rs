@@ -2,9 +2,10 @@
 //!
 //! Layout: 登记管理部门码 (1) · 机构类别码 (1) · 行政区划码 (6) · 主体标识码 (9, a GB 11714
 //! organisation code with its own check char) · check char (1). Facts and sources are in
-//! notes/FORMATS.md. Only the length, alphabet and final check character are errors; the
-//! embedded organisation-code check, the department/category pair and the region prefix are
-//! warnings, because real, valid codes exist that fail each of them.
+//! notes/FORMATS.md. The length, the alphabet, digits in characters 3–8 (the region code) and
+//! the final check character are errors; the embedded organisation-code check, the
+//! department/category pair and the region prefix are warnings, because real, valid codes
+//! exist that fail each of them.
 
 use super::width::fold_width;
 use super::{Checked, FormatIssue, Parsed};
@@ -176,6 +177,17 @@ pub fn check_uscc(input: &str) -> Checked<String> {
                 position: i.saturating_add(1),
                 ch: c,
                 suggestion: suggestion(c),
+            });
+        }
+    }
+    // Characters 3–8 are the 登记管理机关行政区划码, six digits of GB/T 2260 in every code ever
+    // issued; a letter there is a misreading or a typo, even when the check character fits.
+    // Characters 1–2 may be letters (A, N, Y are in use), so they are not checked here.
+    for (i, &c) in chars.iter().enumerate().take(8).skip(2) {
+        if !c.is_ascii_digit() {
+            return Err(FormatIssue::UsccRegionNotDigits {
+                position: i.saturating_add(1),
+                ch: c,
             });
         }
     }

@@ -9,19 +9,9 @@
 /// Offset between a full-width ASCII variant (U+FF01–U+FF5E) and its ASCII twin.
 const FULL_WIDTH_OFFSET: u32 = 0xFEE0;
 
-/// Zero-width characters and bidi controls: invisible, never meaningful in a code or number,
-/// and a common source of "looks right but fails" reports.
-pub fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200D}' // zero-width space / non-joiner / joiner
-            | '\u{2060}'        // word joiner
-            | '\u{FEFF}'        // BOM / zero-width no-break space
-            | '\u{200E}' | '\u{200F}' // LRM / RLM
-            | '\u{202A}'..='\u{202E}' // embeddings and overrides
-            | '\u{2066}'..='\u{2069}' // isolates
-    )
-}
+/// Invisible characters (zero-width, direction marks…): the core's one definition lives in
+/// [`crate::blank`].
+pub use crate::blank::is_invisible;
 
 /// Maps one full-width ASCII variant or the ideographic space to its half-width form;
 /// every other character is returned unchanged.

@@ -6,8 +6,9 @@
 
 use super::issue::IssueKind;
 use super::Form;
+use crate::blank::trim_blank;
 use crate::checks::{self, Date, NumberOptions, PercentOptions};
-use crate::model::{ChoiceOption, Field, FieldKind, Severity};
+use crate::model::{Category, ChoiceOption, Field, FieldKind, Severity};
 use crate::value::{is_blank, Value};
 
 /// The longest one-line text we accept, in characters, where the field sets no limit: no
@@ -88,7 +89,7 @@ pub fn read(form: &Form, field: &Field) -> Slot {
         return slot;
     };
     let category = form.category;
-    let mut slot = parse(field, value);
+    let mut slot = parse(field, value, category);
     let Some(date) = slot.date() else { return slot };
     let is_reference = field.id == category.reference_date;
     if let (true, Some(deadline)) = (is_reference, category.deadline) {
@@ -127,8 +128,20 @@ pub fn read(form: &Form, field: &Field) -> Slot {
     slot
 }
 
+/// The 万元 figure from which an amount typed without a unit is probably in 元 (the heuristic
+/// and its reasons are at `checks::number::LIKELY_YUAN_FROM_WAN`). Bases are cities and
+/// counties and parks whole industrial zones: their aggregates (辖区生产总值, a park's 营业收入)
+/// reach thousands of 亿元, so their line is 10 万亿元 — above the GDP of every Chinese city — and
+/// only a figure in 元 passes it. Enterprises and street offices keep the 100 亿元 line.
+fn likely_yuan_from(category: &Category) -> u64 {
+    match category.id.as_str() {
+        "base" | "park" => checks::number::LIKELY_YUAN_FROM_WAN_REGIONAL,
+        _ => checks::number::LIKELY_YUAN_FROM_WAN,
+    }
+}
+
 /// Runs the field's checker on a given value.
-pub fn parse(field: &Field, value: &Value) -> Slot {
+pub fn parse(field: &Field, value: &Value, category: &Category) -> Slot {
     match field.kind {
         FieldKind::Text => with_text(value, |s| text(field, s)),
         FieldKind::LongText => with_text(value, |s| long_text(field, s)),
@@ -146,6 +159,7 @@ pub fn parse(field: &Field, value: &Value) -> Slot {
             let opts = NumberOptions {
                 allow_negative: field.signed,
                 max_decimals: 4,
+                likely_yuan_from: Some(likely_yuan_from(category)),
             };
             limits(
                 field,
@@ -156,6 +170,7 @@ pub fn parse(field: &Field, value: &Value) -> Slot {
             let opts = NumberOptions {
                 allow_negative: field.signed,
                 max_decimals: 4,
+                likely_yuan_from: None,
             };
             limits(
                 field,
@@ -196,7 +211,7 @@ pub fn parse(field: &Field, value: &Value) -> Slot {
                 Ok(p) if p.value => Slot::bare(Reading::Valid(Typed::Bool(true))),
                 Ok(_) => Slot::bare(Reading::NotGiven),
                 // A checkbox without a value attribute submits "on".
-                Err(_) if s.trim().eq_ignore_ascii_case("on") => {
+                Err(_) if trim_blank(s).eq_ignore_ascii_case("on") => {
                     Slot::bare(Reading::Valid(Typed::Bool(true)))
                 }
                 Err(issue) => invalid(IssueKind::Format(issue)),
@@ -297,7 +312,7 @@ fn limits(field: &Field, mut slot: Slot) -> Slot {
 
 fn text(field: &Field, s: &str) -> Slot {
     let max = field.max_chars.map_or(DEFAULT_TEXT_MAX, |m| m as usize);
-    let count = s.trim().chars().count();
+    let count = trim_blank(s).chars().count();
     let typed = Typed::Text {
         count: count.min(u32::MAX as usize) as u32,
     };
@@ -329,7 +344,7 @@ fn long_text(field: &Field, s: &str) -> Slot {
 /// Finds the option a page sent: by value, or by its label (a page's own markup may use the
 /// label as the value), after folding full-width forms.
 fn find_option<'a>(field: &'a Field, given: &str) -> Option<&'a ChoiceOption> {
-    let given = given.trim();
+    let given = trim_blank(given);
     field.options.iter().find(|o| o.value == given).or_else(|| {
         let folded = checks::fold_width(given);
         field
@@ -356,7 +371,7 @@ fn select(field: &Field, items: &[String]) -> Result<Vec<String>, IssueKind> {
             }
             None => {
                 return Err(IssueKind::UnknownOption {
-                    option: item.trim().chars().take(20).collect(),
+                    option: trim_blank(item).chars().take(20).collect(),
                 })
             }
         }

@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// Generates crates/core/src/checks/phone_data.rs — the mainland (CN) numbering table the phone
+// checker uses — from the CN metadata of the npm package libphonenumber-js (a devDependency).
+//
+//   node scripts/gen-phone-data.mjs          rewrite the Rust file
+//   node scripts/gen-phone-data.mjs --check  exit 1 if the file differs from what the installed
+//                                            package gives (scripts/test.sh runs this)
+//
+// How the table is read out of the metadata: libphonenumber stores each number type as one
+// regular expression over the national number (without the trunk 0). We do not translate
+// those expressions; we ask them. For every possible area code (10, 20–29, 300–999) and every
+// local length 4–10 we test local numbers of the form <d><filler…> for each leading digit d
+// and several fillers, and record which lengths the fixed-line pattern accepts when the local
+// number starts with 2–9 (an ordinary subscriber number). The generator fails if the answer
+// differs between leading digits 2–9 or between fillers, because the compact table could not
+// express it. Mobile prefixes are probed the same way, 5 digits at a time, then merged into the
+// shortest prefixes; 400/800 service numbers by prefix and length through the package's own
+// isValidPhoneNumber.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, 'crates/core/src/checks/phone_data.rs');
+
+const pkg = require('libphonenumber-js/package.json');
+const metadata = require('libphonenumber-js/metadata.max.json');
+const { isValidPhoneNumber } = require('libphonenumber-js/max');
+
+const cn = metadata.countries.CN;
+if (!cn || cn[0] !== '86') throw new Error('libphonenumber-js metadata has no CN entry with code 86');
+// Compressed metadata: index 11 holds the number types; 0 = fixed line, 1 = mobile.
+const types = cn[11];
+const anchored = (pattern) => new RegExp(`^(?:${pattern})$`);
+const fixedLine = anchored(types[0][0]);
+const mobile = anchored(types[1][0]);
+
+const FILLERS = ['0', '2', '3', '4', '6', '7', '8'];
+const MIN_LOCAL = 4;
+const MAX_LOCAL = 10;
+
+function lengthsFor(area, lead) {
+  let mask = 0;
+  for (let len = MIN_LOCAL; len <= MAX_LOCAL; len++) {
+    const answers = FILLERS.map((f) => fixedLine.test(area + lead + f.repeat(len - 1)));
+    if (answers.some(Boolean)) mask |= 1 << len;
+  }
+  return mask;
+}
+
+const candidates = ['10'];
+for (let i = 20; i <= 29; i++) candidates.push(String(i));
+for (let i = 300; i <= 999; i++) candidates.push(String(i));
+
+const areas = [];
+for (const area of candidates) {
+  const masks = [];
+  for (let lead = 2; lead <= 9; lead++) masks.push(lengthsFor(area, String(lead)));
+  if (masks.every((m) => m === 0)) continue;
+  if (new Set(masks).size !== 1) {
+    throw new Error(`area ${area}: allowed lengths differ by leading digit (${masks}); the table cannot express it`);
+  }
+  areas.push([Number(area), masks[0]]);
+}
+
+// Mobile: which 5-digit prefixes 10000–19999 are mobile numbers, the answer checked to be the
+// same for several endings.
+const MOBILE_FILLERS = ['000000', '555555', '999999', '123456', '987654'];
+const mobileOk = new Map();
+for (let p = 10000; p <= 19999; p++) {
+  const answers = MOBILE_FILLERS.map((f) => mobile.test(String(p) + f));
+  if (new Set(answers).size !== 1) throw new Error(`mobile prefix ${p}: answer depends on digits 6–11`);
+  mobileOk.set(p, answers[0]);
+}
+// Merge into the shortest prefixes: a 3-digit prefix when all its 100 five-digit prefixes are
+// allocated, a 4-digit one when its 10 are, else the 5-digit ones.
+const mobilePrefixes = [];
+for (let p3 = 100; p3 <= 199; p3++) {
+  const five = Array.from({ length: 100 }, (_, i) => mobileOk.get(p3 * 100 + i));
+  if (five.every(Boolean)) { mobilePrefixes.push(String(p3)); continue; }
+  for (let d = 0; d < 10; d++) {
+    const ten = five.slice(d * 10, d * 10 + 10);
+    if (ten.every(Boolean)) { mobilePrefixes.push(String(p3 * 10 + d)); continue; }
+    ten.forEach((ok, e) => { if (ok) mobilePrefixes.push(String(p3 * 100 + d * 10 + e)); });
+  }
+}
+
+// Service numbers dialled without an area code: 400 and 950 (UAN), 800 (toll free).
+const services = [];
+for (const prefix of ['400', '800', '950']) {
+  for (let len = 7; len <= 13; len++) {
+    const answers = FILLERS.map((f) => isValidPhoneNumber(prefix + f.repeat(len - 3), 'CN'));
+    if (new Set(answers).size !== 1) throw new Error(`service ${prefix}, length ${len}: answer depends on the digits`);
+    if (answers[0]) services.push([prefix, len]);
+  }
+}
+if (services.length === 0) throw new Error('no 400/800 numbers found: has the metadata format changed?');
+
+const licence = pkg.license;
+const lines = [];
+lines.push('//! GENERATED by scripts/gen-phone-data.mjs — do not edit; run `node scripts/gen-phone-data.mjs`.');
+lines.push('//!');
+lines.push(`//! Source: npm package libphonenumber-js ${pkg.version} (licence ${licence}; its metadata is`);
+lines.push("//! derived from Google's libphonenumber PhoneNumberMetadata.xml, Apache-2.0), country CN.");
+lines.push('//! `scripts/test.sh` runs the generator with `--check`, which fails when this file is stale.');
+lines.push('');
+lines.push('/// The libphonenumber-js version this table was read from.');
+lines.push(`pub const SOURCE_VERSION: &str = "${pkg.version}";`);
+lines.push('');
+lines.push('/// Area codes without the trunk 0 (10 = 010, 311 = 0311), ascending, each with the lengths');
+lines.push('/// of an ordinary local number after it as a bit mask (bit n set: n digits allowed).');
+lines.push('#[rustfmt::skip]');
+lines.push('pub const AREA_CODES: &[(u16, u16)] = &[');
+for (let i = 0; i < areas.length; i += 6) {
+  const row = areas.slice(i, i + 6).map(([a, m]) => `(${a}, 0b${m.toString(2)})`).join(', ');
+  lines.push(`    ${row},`);
+}
+lines.push('];');
+lines.push('');
+lines.push('/// Allocated mobile prefixes (11-digit numbers starting with one of these), ascending.');
+lines.push('#[rustfmt::skip]');
+lines.push('pub const MOBILE_PREFIXES: &[&str] = &[');
+for (let i = 0; i < mobilePrefixes.length; i += 10) {
+  lines.push(`    ${mobilePrefixes.slice(i, i + 10).map((p) => `"${p}"`).join(', ')},`);
+}
+lines.push('];');
+lines.push('');
+lines.push('/// Service numbers dialled without an area code: prefix and total length.');
+lines.push('#[rustfmt::skip]');
+lines.push(`pub const SERVICE_NUMBERS: &[(&str, usize)] = &[${services.map(([p, l]) => `("${p}", ${l})`).join(', ')}];`);
+lines.push('');
+const text = lines.join('\n');
+
+if (process.argv.includes('--check')) {
+  const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
+  if (current !== text) {
+    console.error(`${path.relative(ROOT, OUT)} is stale for libphonenumber-js ${pkg.version}: run node scripts/gen-phone-data.mjs`);
+    process.exit(1);
+  }
+  console.log(`${path.relative(ROOT, OUT)} is up to date (libphonenumber-js ${pkg.version}: ${areas.length} area codes, ${mobilePrefixes.length} mobile prefixes)`);
+} else {
+  fs.writeFileSync(OUT, text);
+  console.log(`wrote ${path.relative(ROOT, OUT)}: ${areas.length} area codes, ${mobilePrefixes.length} mobile prefixes, services ${JSON.stringify(services)}`);
+}
