@@ -14,7 +14,10 @@ impl Text {
     pub fn summary_title(&self, n: usize) -> String {
         match self.0 {
             Locale::ZhCn => format!("提交前请修改以下 {n} 个问题"),
-            Locale::En => format!("Please fix {n} problem{} before submitting", if n == 1 { "" } else { "s" }),
+            Locale::En => format!(
+                "Please fix {n} problem{} before submitting",
+                if n == 1 { "" } else { "s" }
+            ),
         }
     }
 
@@ -23,27 +26,15 @@ impl Text {
     }
 
     pub fn panel_note(&self) -> &'static str {
-        self.pick(
-            "按通知的基本条件逐条判断；“待补充”表示相关栏目尚未填写或填写有误，不按不符合处理。",
-            "Each condition of the notice, judged from the form; “missing” means a field it needs is empty or has an error.",
-        )
+        crate::eligibility::panel_note(self.0)
     }
 
     pub fn verdict(&self, v: Verdict) -> &'static str {
-        match v {
-            Verdict::Eligible => self.pick("符合申报条件", "Meets the conditions"),
-            Verdict::Ineligible => self.pick("不符合申报条件", "Does not meet the conditions"),
-            Verdict::Incomplete => self.pick("信息待补充", "Information missing"),
-        }
+        v.label(self.0)
     }
 
     pub fn status(&self, s: Status) -> &'static str {
-        match s {
-            Status::Met => self.pick("符合", "met"),
-            Status::NotMet => self.pick("不符合", "not met"),
-            Status::Missing => self.pick("待补充", "missing"),
-            Status::Declared => self.pick("已承诺", "declared"),
-        }
+        s.label(self.0)
     }
 
     pub fn count(&self, n: u32, max: Option<u32>) -> String {
@@ -86,7 +77,10 @@ impl Text {
     }
 
     pub fn drafts_on(&self) -> &'static str {
-        self.pick("填写内容会自动保存在本机浏览器中，不会上传。", "What you type is saved in this browser only; nothing is uploaded.")
+        self.pick(
+            "填写内容会自动保存在本机浏览器中，不会上传。",
+            "What you type is saved in this browser only; nothing is uploaded.",
+        )
     }
     pub fn restored(&self) -> &'static str {
         self.pick("已恢复草稿。", "Draft restored.")
@@ -95,7 +89,10 @@ impl Text {
         self.pick("已放弃草稿，本机不再保存该草稿。", "Draft discarded.")
     }
     pub fn cleared(&self) -> &'static str {
-        self.pick("本机草稿已清除；表单中已填写的内容保留。", "Draft cleared; what is in the form stays.")
+        self.pick(
+            "本机草稿已清除；表单中已填写的内容保留。",
+            "Draft cleared; what is in the form stays.",
+        )
     }
     pub fn storage_unavailable(&self) -> &'static str {
         self.pick(
@@ -122,9 +119,15 @@ impl Text {
         }
     }
     pub fn imported(&self) -> &'static str {
-        self.pick("已导入 JSON 文件中的填写内容。", "Values imported from the JSON file.")
+        self.pick(
+            "已导入 JSON 文件中的填写内容。",
+            "Values imported from the JSON file.",
+        )
     }
     pub fn inapplicable(&self) -> &'static str {
-        self.pick("按所选类型，本栏无需填写。", "Not needed for the type chosen.")
+        self.pick(
+            "按所选类型，本栏无需填写。",
+            "Not needed for the type chosen.",
+        )
     }
 }
