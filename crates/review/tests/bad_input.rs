@@ -78,7 +78,7 @@ fn every_bad_file_is_refused_with_a_reason_and_the_rest_judged() {
         [0xb0, 0xe6, 0xb1, 0xbe, b',', b'\n'],
     )
     .unwrap();
-    let csv = "版本,类别,申报单位（盖章）,统一社会信用代码,姓名,备注栏\n\
+    let csv = "版本,类别,申报单位（盖章）,企业统一社会信用代码,姓名,备注栏\n\
                national-2018,示范企业,某某科技有限公司,91110000600037341L,李强,x\n\
                national-2018,园区类,某园区,,,\n\
                ,,,,,\n\
@@ -113,7 +113,8 @@ fn every_bad_file_is_refused_with_a_reason_and_the_rest_judged() {
     assert!(reason_for(&list, "broken.json").contains("JSON"));
     assert!(reason_for(&list, "array.json").contains("不是填写记录"));
     assert!(reason_for(&list, "version.json").contains("版本不符"));
-    assert!(reason_for(&list, "other-form.json").contains("另一份申报书"));
+    // Judged against the form it names, whose fields it does not have.
+    assert!(reason_for(&list, "other-form.json").contains("本申报书没有的栏目"));
     assert!(reason_for(&list, "unknown-field.json").contains("__proto__"));
     assert!(reason_for(&list, "huge.json").contains("intro"));
     assert!(reason_for(&list, "bare.json").contains("--edition"));
@@ -180,6 +181,22 @@ fn every_bad_file_is_refused_with_a_reason_and_the_rest_judged() {
             "{name} unchanged"
         );
     }
+
+    // Asked for one form, a draft of another is refused as such.
+    let out3 = dir.join("out3");
+    let (code, _) = run(&[
+        inputs.join("other-form.json").to_str().unwrap(),
+        "--edition",
+        "national-2018",
+        "--category",
+        "enterprise",
+        "-q",
+        "-o",
+        out3.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    assert!(reason_for(&refused(&out3), "other-form.json")
+        .contains("另一份申报书的记录（national-2023 / park）"));
 
     // Without --quiet the refusals are on stderr.
     let (code, stderr) = run(&[

@@ -25,7 +25,7 @@ fn groups_over_their_quota_are_flagged_with_the_notice_sentence() {
         std::fs::write(inputs.join(format!("bj-{i}.json")), draft(eligible)).unwrap();
     }
     // Two eligible and one incomplete recommended by 青岛 (a 计划单列市, quota 2): may exceed.
-    let csv_head = "推荐单位,申报单位（盖章）,统一社会信用代码\n";
+    let csv_head = "推荐单位,申报单位（盖章）,企业统一社会信用代码\n";
     std::fs::write(
         inputs.join("qd.csv"),
         format!("{csv_head}青岛,甲公司,91110000600037341L\n"),
