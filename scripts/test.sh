@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test, stopping at the first failure:
-#   setup -> cargo test (native) -> build -> wasm tests in Node -> wasm tests in headless
+#   setup -> cargo test (native) -> build -> the reviewers' command against the wasm build ->
+#   wasm tests in Node -> wasm tests in headless
 #   Chromium (count checked) -> end-to-end tests of the built site (node --test).
 set -euo pipefail
 
@@ -64,6 +65,10 @@ done_step
 
 step "build (wasm-pack, www/pkg)"
 YANGLAO_SKIP_SETUP=1 bash scripts/build.sh
+done_step
+
+step "reviewers' command = wasm build (node --test tests/review/*.test.mjs)"
+node --test tests/review/*.test.mjs
 done_step
 
 step "wasm tests in Node (tests/wasm_node*.rs)"
