@@ -113,7 +113,16 @@ impl Judged {
             .map(str::trim)
             .filter(|s| !s.is_empty())
         {
-            Some(given) => (clip(given, 60), RecommenderSource::Given),
+            // Named as the quotas group it (江苏 → 江苏省, 青岛 → 青岛市) where the edition has quotas.
+            Some(given) => {
+                let unit = match app.edition.quotas.as_ref() {
+                    Some(q) => crate::quota::classify(q, given).0,
+                    None => yanglao_core::provinces::find(given)
+                        .map(|p| p.name.clone())
+                        .unwrap_or_else(|| given.to_string()),
+                };
+                (clip(&unit, 60), RecommenderSource::Given)
+            }
             None => match yanglao_core::provinces::from_credit_code(&code) {
                 Some(p) if !code.is_empty() => (p.name.clone(), RecommenderSource::CreditCode),
                 _ => ("（未注明推荐单位）".to_string(), RecommenderSource::Unknown),

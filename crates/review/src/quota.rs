@@ -108,7 +108,7 @@ impl Group {
 
 /// The unit's grouping name and kind: a province by code, full or short name becomes its
 /// full name; other kinds match their names or prefix.
-fn classify(quotas: &'static Quotas, unit: &str) -> (String, Option<&'static Recommender>) {
+pub fn classify(quotas: &'static Quotas, unit: &str) -> (String, Option<&'static Recommender>) {
     let unit = unit.trim();
     for r in &quotas.recommenders {
         if r.provinces {
