@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test, stopping at the first failure:
 #   setup -> phone table check -> cargo test (native) -> build -> differential tests (phone vs
-#   libphonenumber-js) -> wasm tests in Node -> wasm tests in headless
+#   libphonenumber-js) -> the reviewers' command against the wasm build -> wasm tests in Node ->
+#   wasm tests in headless
 #   Chromium (count checked) -> end-to-end tests of the built site (node --test).
 set -euo pipefail
 
@@ -74,6 +75,10 @@ done_step
 
 step "differential tests of the built module (node --test tests/differential/*.test.mjs)"
 node --test tests/differential/*.test.mjs
+done_step
+
+step "reviewers' command = wasm build (node --test tests/review/*.test.mjs)"
+node --test tests/review/*.test.mjs
 done_step
 
 step "wasm tests in Node (tests/wasm_node*.rs)"

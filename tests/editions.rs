@@ -616,3 +616,29 @@ fn the_lint_catches_broken_data() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The quota sentences are the seed's own, and the lint accepts the quota data.
+#[test]
+fn quotas_are_verbatim_from_the_seed() {
+    let mut problems = Vec::new();
+    for e in registry::editions() {
+        let Some(q) = &e.quotas else { continue };
+        let text = squash(&seed(e));
+        if !text.contains(&squash(&q.text)) {
+            problems.push(format!("{}: quota text not in seed: {}", e.id, q.text));
+        }
+        if let Some(c) = &q.consequence {
+            if !text.contains(&squash(&c.text)) {
+                problems.push(format!(
+                    "{}: quota consequence not in seed: {}",
+                    e.id, c.text
+                ));
+            }
+        }
+    }
+    assert!(
+        registry::edition("national-2018").is_some_and(|e| e.quotas.is_some()),
+        "national-2018 sets quotas"
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}

@@ -26,27 +26,15 @@ impl Text {
     }
 
     pub fn panel_note(&self) -> &'static str {
-        self.pick(
-            "按通知的基本条件逐条判断；“待补充”表示相关栏目尚未填写或填写有误，不按不符合处理。",
-            "Each condition of the notice, judged from the form; “missing” means a field it needs is empty or has an error.",
-        )
+        crate::eligibility::panel_note(self.0)
     }
 
     pub fn verdict(&self, v: Verdict) -> &'static str {
-        match v {
-            Verdict::Eligible => self.pick("符合申报条件", "Meets the conditions"),
-            Verdict::Ineligible => self.pick("不符合申报条件", "Does not meet the conditions"),
-            Verdict::Incomplete => self.pick("信息待补充", "Information missing"),
-        }
+        v.label(self.0)
     }
 
     pub fn status(&self, s: Status) -> &'static str {
-        match s {
-            Status::Met => self.pick("符合", "met"),
-            Status::NotMet => self.pick("不符合", "not met"),
-            Status::Missing => self.pick("待补充", "missing"),
-            Status::Declared => self.pick("已承诺", "declared"),
-        }
+        s.label(self.0)
     }
 
     pub fn count(&self, n: u32, max: Option<u32>) -> String {

@@ -26,6 +26,7 @@ mod fmt;
 pub mod lint;
 pub mod locale;
 pub mod model;
+pub mod provinces;
 pub mod registry;
 pub mod validate;
 pub mod value;

@@ -40,6 +40,61 @@ pub fn lint(edition: &Edition) -> Vec<String> {
             out.push(format!("{}/{}: {}", edition.id, c.id, problem));
         }
     }
+    if let Some(q) = &edition.quotas {
+        out.extend(
+            lint_quotas(edition, q)
+                .into_iter()
+                .map(|p| format!("{}/quotas: {p}", edition.id)),
+        );
+    }
+    out
+}
+
+/// Quotas name categories of this edition, every kind of recommending unit says who belongs
+/// to it, and the numbers are real (a zero would refuse every recommendation).
+fn lint_quotas(edition: &Edition, q: &crate::model::Quotas) -> Vec<String> {
+    let mut out = Vec::new();
+    if q.clause.trim().is_empty() || q.text.trim().is_empty() {
+        out.push("clause and text are required".to_string());
+    }
+    if q.recommenders.is_empty() {
+        out.push("no recommenders".to_string());
+    }
+    let mut ids = HashSet::new();
+    let mut names = HashSet::new();
+    for r in &q.recommenders {
+        if !ids.insert(r.id.as_str()) || !is_id(&r.id) {
+            out.push(format!("recommender id {} repeated or not ASCII", r.id));
+        }
+        if !r.provinces
+            && r.names.is_empty()
+            && r.name_prefix.as_deref().is_none_or(|p| p.trim().is_empty())
+        {
+            out.push(format!("recommender {} says nobody belongs to it", r.id));
+        }
+        for n in &r.names {
+            if !names.insert(n.as_str()) || crate::provinces::find(n).is_some() {
+                out.push(format!(
+                    "recommender {}: name {n} repeated or a province",
+                    r.id
+                ));
+            }
+        }
+        if r.limits.is_empty() {
+            out.push(format!("recommender {} has no limits", r.id));
+        }
+        for (category, limit) in &r.limits {
+            if edition.category(category).is_none() {
+                out.push(format!("recommender {}: no category {category}", r.id));
+            }
+            if *limit == 0 {
+                out.push(format!("recommender {}: limit 0 for {category}", r.id));
+            }
+        }
+    }
+    if q.recommenders.iter().filter(|r| r.provinces).count() > 1 {
+        out.push("two recommenders claim the provinces".to_string());
+    }
     out
 }
 

@@ -35,7 +35,58 @@ pub struct Edition {
     /// Information for reviewers that is not a rule, e.g. per-province recommendation quotas.
     #[serde(default)]
     pub notes: Vec<Note>,
+    /// How many applications each recommending unit may put forward, where the notice sets
+    /// a number (national-2018). Read by the reviewers' command; pages ignore it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotas: Option<Quotas>,
     pub categories: Vec<Category>,
+}
+
+/// The notice's recommendation quotas: who recommends, and at most how many per category.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Quotas {
+    /// Clause number of the sentence that sets the numbers, e.g. "三（四）".
+    pub clause: String,
+    /// That sentence, verbatim from the seed.
+    pub text: String,
+    /// What happens to a recommendation over the quota, verbatim, with its clause.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consequence: Option<Quoted>,
+    /// Kinds of recommending unit, each with its own numbers; a unit belongs to the first
+    /// kind that claims it.
+    pub recommenders: Vec<Recommender>,
+    /// How the numbers are read where the sentence is ambiguous.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Quoted {
+    pub clause: String,
+    pub text: String,
+}
+
+/// One kind of recommending unit (各省、自治区、直辖市; 计划单列市 …; 中央企业).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Recommender {
+    pub id: String,
+    /// The notice's words for this kind of unit.
+    pub label: String,
+    /// Every province-level region of the code table (`crate::provinces`) is of this kind.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub provinces: bool,
+    /// Units of this kind by name (计划单列市 and 新疆生产建设兵团, which the table lacks).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names: Vec<String>,
+    /// Units named with this prefix are of this kind ("中央企业：某集团").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_prefix: Option<String>,
+    /// Category id → most applications one unit of this kind may recommend. A category
+    /// missing here has no number in the notice.
+    pub limits: std::collections::BTreeMap<String, u32>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

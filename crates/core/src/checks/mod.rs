@@ -26,7 +26,7 @@ pub use number::{
     parse_amount_wan, parse_count, parse_decimal, parse_percent, NumberOptions, PercentOptions,
 };
 pub use phone::{check_phone, PhoneKind};
-pub use uscc::{check_uscc, uscc_kind, uscc_province};
+pub use uscc::{check_uscc, mask as mask_credit_code, uscc_kind, uscc_province};
 pub use width::fold_width;
 pub use wordcount::count_zi;
 pub use yesno::parse_yes_no;

@@ -21,6 +21,16 @@ pub enum Status {
 }
 
 impl Status {
+    /// The word people read for the status (the browser's panel and the reviewers' reports).
+    pub fn label(self, locale: crate::Locale) -> &'static str {
+        match self {
+            Status::Met => locale.pick("符合", "met"),
+            Status::NotMet => locale.pick("不符合", "not met"),
+            Status::Missing => locale.pick("待补充", "missing"),
+            Status::Declared => locale.pick("已承诺", "declared"),
+        }
+    }
+
     /// For `all`: the higher, the more it decides the whole.
     fn all_rank(self) -> u8 {
         match self {
@@ -48,6 +58,25 @@ pub enum Verdict {
     Eligible,
     Ineligible,
     Incomplete,
+}
+
+/// The sentence under the clause-by-clause panel, wherever it is shown.
+pub fn panel_note(locale: crate::Locale) -> &'static str {
+    locale.pick(
+        "按通知的基本条件逐条判断；“待补充”表示相关栏目尚未填写或填写有误，不按不符合处理。",
+        "Each condition of the notice, judged from the form; “missing” means a field it needs is empty or has an error.",
+    )
+}
+
+impl Verdict {
+    /// The verdict as people read it (the browser's panel and the reviewers' reports).
+    pub fn label(self, locale: crate::Locale) -> &'static str {
+        match self {
+            Verdict::Eligible => locale.pick("符合申报条件", "Meets the conditions"),
+            Verdict::Ineligible => locale.pick("不符合申报条件", "Does not meet the conditions"),
+            Verdict::Incomplete => locale.pick("信息待补充", "Information missing"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
