@@ -14,6 +14,7 @@
 //! mobile prefix is a warning, not an error (allocations change faster than the table), and
 //! extensions are read in the ways Chinese offices write them (`-8021`, `转8021`).
 
+use super::number::table;
 use super::phone_data::{AREA_CODES, MOBILE_PREFIXES, SERVICE_NUMBERS};
 use super::width::fold_width;
 use super::{Checked, FormatIssue, Parsed};
@@ -95,7 +96,7 @@ fn service(d: &str) -> Option<Result<(PhoneKind, String), FormatIssue>> {
     if !(9..=11).contains(&d.len()) {
         return None;
     }
-    let mut lengths = SERVICE_NUMBERS
+    let mut lengths = table(SERVICE_NUMBERS)
         .iter()
         .filter(|(prefix, _)| d.starts_with(prefix))
         .map(|(_, len)| *len)
@@ -126,7 +127,7 @@ fn mobile(d: &str) -> Result<(PhoneKind, String), FormatIssue> {
 
 /// Whether an 11-digit mobile number's prefix is allocated, per libphonenumber.
 fn mobile_allocated(d: &str) -> bool {
-    MOBILE_PREFIXES.iter().any(|p| d.starts_with(p))
+    table(MOBILE_PREFIXES).iter().any(|p| d.starts_with(p))
 }
 
 /// Classifies a string of ASCII digits (country code already removed).
@@ -169,7 +170,11 @@ fn classify(d: &str, had_country: bool) -> Result<(PhoneKind, String), FormatIss
 
 /// The local-number lengths allowed after `area` (without its trunk 0), as a bit mask.
 fn area_lengths(area: &str) -> Option<u16> {
-    let code: u16 = area.parse().ok()?;
+    // By hand, not `str::parse`: `area` is 2–3 ASCII digits and the parser costs wasm bytes.
+    let code = area.bytes().try_fold(0u16, |acc, b| {
+        let d = b.checked_sub(b'0').filter(|d| *d <= 9)?;
+        acc.checked_mul(10)?.checked_add(u16::from(d))
+    })?;
     AREA_CODES
         .binary_search_by_key(&code, |(a, _)| *a)
         .ok()
