@@ -183,8 +183,8 @@ def check_table(where, category, values, table):
         if field["label"] not in label_text:
             fail(w, f"label {field['label']!r} not in {label_text!r}")
         unit = field.get("unit")
-        if unit and unit not in label_text:
-            fail(w, f"unit {unit} not in the label")
+        if unit and f"（{unit}）" not in label_text and f"({unit})" not in label_text:
+            fail(w, f"unit （{unit}） not in the label {label_text!r}")
         if field["kind"] in ("choice", "multiChoice", "checklist"):
             check_options(w, field, values, value_text)
             for o in field["options"]:

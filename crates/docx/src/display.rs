@@ -85,7 +85,13 @@ pub fn scalar(field: &Field, value: Option<&Value>) -> Option<String> {
 /// one; "资产负债率" gets "（%）" from the field's unit.
 pub fn label_with_unit(field: &Field) -> String {
     match field.unit.as_deref() {
-        Some(unit) if !field.label.contains(unit) => format!("{}（{}）", field.label, unit),
+        // "企业人员数量" contains 人 but not as its unit: only "（人）" counts as printed.
+        Some(unit)
+            if !field.label.contains(&format!("（{unit}）"))
+                && !field.label.contains(&format!("({unit})")) =>
+        {
+            format!("{}（{}）", field.label, unit)
+        }
         _ => field.label.clone(),
     }
 }

@@ -100,6 +100,9 @@ pub fn heading(level: usize, text: &str) -> Paragraph {
 pub fn body(text: &str) -> Paragraph {
     Paragraph::new()
         .add_run(run(text, FANGSONG, size::XIAOSI))
+        // Two characters of 小四 (12 pt = 240 twips each); the twips are what LibreOffice reads,
+        // the chars what Word prefers.
+        .indent(None, Some(SpecialIndentType::FirstLine(480)), None, None)
         .first_line_chars(200)
         .line_spacing(
             LineSpacing::new()
