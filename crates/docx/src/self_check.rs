@@ -60,7 +60,7 @@ pub fn table(category: &Category, report: &Report) -> Option<Table> {
     }
     let c = counts(report);
     let mut lines = vec![
-        format!("结论：{}", verdict(report.eligibility.verdict)),
+        format!("申报条件自查结论：{}", verdict(report.eligibility.verdict)),
         format!(
             "填写错误 {} 处，提示 {} 处；申报条件不符合 {} 条，待补充 {} 条。",
             c.errors, c.warnings, c.not_met, c.missing
