@@ -52,8 +52,8 @@ pub fn depth(rows: &[Row]) -> usize {
     rows.iter().map(|r| r.groups.len()).max().unwrap_or(0)
 }
 
-const GROUP_WIDTH: usize = 950;
-const LABEL_WIDTH: usize = 2100;
+const GROUP_WIDTH: usize = 1050;
+const LABEL_WIDTH: usize = 2050;
 
 fn grid(depth: usize) -> Vec<usize> {
     let mut widths = vec![GROUP_WIDTH; depth];
