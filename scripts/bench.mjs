@@ -194,6 +194,23 @@ table(
   ],
 );
 
+// The Word generator's own module (crates/docx), loaded only when a person exports a .docx:
+// what it adds to that click, and what it does not add to every applicant's first load.
+{
+  const DOCX_DIR = path.join(path.dirname(WASM), 'docx');
+  const files = ['yanglao_docx_bg.wasm', 'yanglao_docx.js', 'export.js'].map((f) => path.join(DOCX_DIR, f));
+  if (files.every((f) => fs.existsSync(f))) {
+    const rows = files.map((f) => {
+      const c = compressed(fs.readFileSync(f));
+      return [`pkg/docx/${path.basename(f)}`, c.raw, KB(c.raw), KB(c.gzip), KB(c.brotli), 'on click only'];
+    });
+    console.log('  the Word export (pkg/docx/), fetched on the first click of 导出 Word:');
+    table(['file', 'raw B', 'raw KB', 'gzip -9 KB', 'brotli 11 KB', 'loaded'], rows);
+  } else {
+    console.log('  (pkg/docx/ not built: bash scripts/build.sh)');
+  }
+}
+
 // Sections of the shipped module: code vs data vs the rest.
 const sections = wasmSections(wasmBytes);
 {

@@ -24,6 +24,19 @@ for f in yanglao_check.js yanglao_check_bg.wasm yanglao_check.d.ts; do
   cp "pkg/$f" "www/pkg/$f"
 done
 
+# The Word generator (crates/docx) is a module of its own, loaded by pages only when a person
+# asks for the .docx, so the checker above does not grow. export.js (the button's logic) ships
+# beside it.
+echo "[build] wasm-pack build crates/docx --release --target web --out-dir pkg/docx"
+PATH="$PWD/node_modules/.bin:$PATH" wasm-pack build crates/docx --release --target web --out-dir ../../pkg/docx
+cp crates/docx/js/export.js pkg/docx/export.js
+mkdir -p www/pkg/docx
+for f in yanglao_docx.js yanglao_docx_bg.wasm yanglao_docx.d.ts export.js; do
+  [[ -f "pkg/docx/$f" ]] || { echo "[build] ERROR: pkg/docx/$f is missing" >&2; exit 1; }
+  cp "pkg/docx/$f" "www/pkg/docx/$f"
+done
+
 # Precompressed copies beside the files, for servers that send them (README: nginx, IIS).
-node scripts/compress.mjs www/pkg/yanglao_check_bg.wasm www/pkg/yanglao_check.js
-echo "[build] copied pkg/yanglao_check{.js,_bg.wasm,.d.ts} to www/pkg/ in ${SECONDS}s"
+node scripts/compress.mjs www/pkg/yanglao_check_bg.wasm www/pkg/yanglao_check.js \
+  www/pkg/docx/yanglao_docx_bg.wasm www/pkg/docx/yanglao_docx.js www/pkg/docx/export.js
+echo "[build] copied pkg/yanglao_check{.js,_bg.wasm,.d.ts} and pkg/docx/ to www/pkg/ in ${SECONDS}s"

@@ -167,7 +167,20 @@ else
   apt_install chromium chromium-driver
 fi
 
-# 7. Optional: twiggy for size profiling ------------------------------------------------
+# 7. python-docx: the independent reader that opens every generated 申报书 -----------------
+# (tests/docx/check_docx.py, tests/e2e/docx.test.mjs). From PyPI; lxml comes with it.
+if python3 -c 'import docx' >/dev/null 2>&1; then
+  skip "python-docx ($(python3 -c 'import importlib.metadata as m; print(m.version("python-docx"))' 2>/dev/null))"
+else
+  command -v python3 >/dev/null 2>&1 || apt_install python3 python3-pip
+  # Debian's Python refuses a system-wide pip install (PEP 668) unless told otherwise; a
+  # python3 from pyenv or a venv takes the plain form.
+  if ! timed "pip install python-docx" python3 -m pip install --quiet python-docx; then
+    timed "pip install python-docx" python3 -m pip install --quiet --break-system-packages python-docx
+  fi
+fi
+
+# 8. Optional: twiggy for size profiling ------------------------------------------------
 if [[ $WANT_BENCH -eq 1 ]]; then
   if command -v twiggy >/dev/null 2>&1; then
     skip "twiggy ($(twiggy --version 2>/dev/null | head -n1))"

@@ -68,6 +68,11 @@ step "cargo test (native)"
 cargo test --workspace
 done_step
 
+step "the 申报书 as Word: every form opened by python-docx (tests/docx/check_docx.py)"
+# cargo test above wrote target/docx-fixtures/ (crates/docx/tests/forms.rs).
+python3 tests/docx/check_docx.py target/docx-fixtures
+done_step
+
 step "build (wasm-pack, www/pkg)"
 YANGLAO_SKIP_SETUP=1 bash scripts/build.sh
 node scripts/compress.mjs --budget www/pkg || fail "the shipped module is over its size budget (scripts/compress.mjs)"

@@ -625,7 +625,7 @@ fn form_page(e: &Edition, c: &Category) -> String {
     for _ in open {
         s.push_str("</fieldset>\n");
     }
-    s.push_str("<div class=\"actions\"><button type=\"submit\" class=\"primary\">提交自查</button> <button type=\"button\" class=\"print\" data-print>打印自查报告</button></div>\n<p class=\"submit-status\" role=\"status\"></p>\n</form>\n</main>\n");
+    s.push_str("<div class=\"actions\"><button type=\"submit\" class=\"primary\">提交自查</button> <button type=\"button\" class=\"print\" data-print>打印自查报告</button> <button type=\"button\" class=\"docx\" data-yc-docx hidden>导出 Word（.docx）</button></div>\n<p class=\"submit-status\" role=\"status\"></p>\n<p class=\"docx-status\" role=\"status\" data-yc-docx-status></p>\n</form>\n</main>\n");
     s.push_str("<aside class=\"eligibility-aside\" aria-label=\"申报条件自查\">\n<div data-yc-eligibility><noscript><p>申报条件自查需要 JavaScript。</p></noscript></div>\n");
     s.push_str(
         "<details class=\"rules-source\"><summary>申报条件原文</summary><ol class=\"rules-list\">",

@@ -13,6 +13,9 @@
 const GLUE = new URL('./pkg/yanglao_check.js', import.meta.url);
 const WASM = new URL('./pkg/yanglao_check_bg.wasm', import.meta.url);
 
+// The Word export's own module (pkg/docx/): imported on the first click of 导出 Word, never before.
+const DOCX_EXPORT = new URL('./pkg/docx/export.js', import.meta.url);
+
 const LOAD_FAILED = '在线检查未能加载，表单仍可照常填写和提交。';
 
 function today() {
@@ -86,6 +89,32 @@ function interceptValidSubmit(form, signal) {
   }, { signal });
 }
 
+/**
+ * 导出 Word（.docx）: the button is hidden in the markup (without the checker there are no
+ * values to export) and shown once the form is attached. The click imports the export module,
+ * which loads the Word generator's wasm on first use.
+ */
+function wireDocxExport(form, handle, signal) {
+  const button = form.querySelector('button[data-yc-docx]');
+  if (!button) return;
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    const status = form.querySelector('[data-yc-docx-status]');
+    try {
+      const { exportDocx } = await import(DOCX_EXPORT.href);
+      await exportDocx(button, {
+        edition: form.dataset.edition,
+        category: form.dataset.category,
+        values: () => handle.values(),
+      });
+    } catch (err) {
+      console.warn('yanglao-check: Word export unavailable', err);
+      if (status) status.textContent = '未能加载 Word 导出模块。';
+    }
+  }, { signal });
+  signal.addEventListener('abort', () => { button.hidden = true; }, { once: true });
+}
+
 function showNotice(text) {
   const notice = document.querySelector('.js-off-notice');
   if (!notice) return;
@@ -124,6 +153,7 @@ async function start() {
       });
       const site = new AbortController();
       interceptValidSubmit(form, site.signal);
+      wireDocxExport(form, handle, site.signal);
       // The binding's Handle, with detach() also taking away this file's submit listener, so
       // that a detached form is back to plain HTML behaviour.
       handles.push({

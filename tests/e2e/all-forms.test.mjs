@@ -28,6 +28,7 @@ for (const file of FORMS) {
     assert.equal(await page.locator('.js-off-notice').isHidden(), true);
     assert.equal(await page.evaluate(() => ['detach', 'validate', 'values'].every((m) => typeof window.__ycHandle?.[m] === 'function')), true);
     assert.equal(await page.locator('[data-yc-eligibility] .yc-verdict').textContent(), '信息待补充');
+    assert.equal(await page.getByRole('button', { name: '导出 Word（.docx）' }).isVisible(), true, 'the Word export is offered');
     assert.match(await page.locator('[data-yc-eligibility] .yc-verdict').getAttribute('class'), /yc-verdict-incomplete/);
 
     // The page against the edition's own schema, asked of the module the page loaded.
