@@ -29,17 +29,34 @@ fn readable(iso: &str) -> String {
     if d.get_time().is_nan() {
         return String::new();
     }
-    format!("{}-{:02}-{:02} {:02}:{:02}", d.get_full_year(), d.get_month() + 1, d.get_date(), d.get_hours(), d.get_minutes())
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
 }
 
 fn set_status(ui: &Ui, text: &str, problem: bool) {
     if let Some(s) = &ui.draft_status {
         s.set_text_content(Some(text));
-        s.set_class_name(if problem { "yc-draft-status yc-draft-problem" } else { "yc-draft-status" });
+        s.set_class_name(if problem {
+            "yc-draft-status yc-draft-problem"
+        } else {
+            "yc-draft-status"
+        });
     }
 }
 
-fn button(binding: &Binding, ui: &mut Ui, parent: &Element, label: &str, class: &str) -> Option<Element> {
+fn button(
+    binding: &Binding,
+    ui: &mut Ui,
+    parent: &Element,
+    label: &str,
+    class: &str,
+) -> Option<Element> {
     let doc = binding.form.owner_document()?;
     let b = doc.create_element("button").ok()?;
     let _ = b.set_attribute("type", "button");
@@ -61,16 +78,24 @@ fn on_click(ui: &mut Ui, el: &Element, binding: &Rc<Binding>, f: fn(&Rc<Binding>
 
 /// The draft bar at the top of the form, and the restore offer if a draft is waiting.
 pub fn install(binding: &Rc<Binding>, ui: &mut Ui) {
-    let Some(doc) = binding.form.owner_document() else { return };
-    let Ok(bar) = doc.create_element("div") else { return };
+    let Some(doc) = binding.form.owner_document() else {
+        return;
+    };
+    let Ok(bar) = doc.create_element("div") else {
+        return;
+    };
     bar.set_class_name("yc-draft");
     let _ = bar.set_attribute("role", "status");
     ui.added.push(bar.clone());
-    let Ok(status) = doc.create_element("p") else { return };
+    let Ok(status) = doc.create_element("p") else {
+        return;
+    };
     status.set_class_name("yc-draft-status");
     let _ = bar.append_child(&status);
     ui.draft_status = Some(status);
-    let Ok(tools) = doc.create_element("span") else { return };
+    let Ok(tools) = doc.create_element("span") else {
+        return;
+    };
     tools.set_class_name("yc-draft-tools");
     let _ = bar.append_child(&tools);
     if let Some(b) = button(binding, ui, &tools, binding.text.export(), "yc-export") {
@@ -96,26 +121,36 @@ pub fn install(binding: &Rc<Binding>, ui: &mut Ui) {
         file.set_class_name("yc-import-file");
         let _ = tools.append_child(&file);
         let b = Rc::clone(binding);
-        ui.listeners.push(EventListener::new(&file, "change", move |event| {
-            let Some(input) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-            input.set_value("");
-            let Some(mut ui) = b.ui_for_handler() else { return };
-            // Refuse a huge file before reading it into memory.
-            if file.size() > crate::draft::MAX_DRAFT_BYTES as f64 {
-                let why = crate::draft::DraftError::TooLarge.message(b.ctx.locale);
-                set_status(&ui, &b.text.bad_import(&why), true);
-                return;
-            }
-            let file = gloo::file::File::from(file);
-            let b2 = Rc::clone(&b);
-            let reader = gloo::file::callbacks::read_as_text(&file, move |result| {
-                if let Some(mut ui) = b2.ui_for_handler() {
-                    import_text(&b2, &mut ui, result.ok().as_deref().unwrap_or(""));
+        ui.listeners
+            .push(EventListener::new(&file, "change", move |event| {
+                let Some(input) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+                else {
+                    return;
+                };
+                let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                    return;
+                };
+                input.set_value("");
+                let Some(mut ui) = b.ui_for_handler() else {
+                    return;
+                };
+                // Refuse a huge file before reading it into memory.
+                if file.size() > crate::draft::MAX_DRAFT_BYTES as f64 {
+                    let why = crate::draft::DraftError::TooLarge.message(b.ctx.locale);
+                    set_status(&ui, &b.text.bad_import(&why), true);
+                    return;
                 }
-            });
-            ui.reader = Some(reader);
-        }));
+                let file = gloo::file::File::from(file);
+                let b2 = Rc::clone(&b);
+                let reader = gloo::file::callbacks::read_as_text(&file, move |result| {
+                    if let Some(mut ui) = b2.ui_for_handler() {
+                        import_text(&b2, &mut ui, result.ok().as_deref().unwrap_or(""));
+                    }
+                });
+                ui.reader = Some(reader);
+            }));
     }
     if binding.form.prepend_with_node_1(&bar).is_err() {
         return;
@@ -127,16 +162,24 @@ pub fn install(binding: &Rc<Binding>, ui: &mut Ui) {
         return;
     };
     set_status(ui, binding.text.drafts_on(), false);
-    let Ok(Some(saved)) = store.get_item(&binding.storage_key) else { return };
+    let Ok(Some(saved)) = store.get_item(&binding.storage_key) else {
+        return;
+    };
     match crate::draft::parse(&saved, &binding.edition, binding.category) {
-        Err(e) => set_status(ui, &binding.text.bad_draft(&e.message(binding.ctx.locale)), true),
+        Err(e) => set_status(
+            ui,
+            &binding.text.bad_draft(&e.message(binding.ctx.locale)),
+            true,
+        ),
         Ok(values) if values.values().any(|v| v.is_given()) && !form_changed(binding) => {
             let when = serde_json::from_str::<serde_json::Value>(&saved)
                 .ok()
                 .and_then(|d| d.get("savedAt").and_then(|s| s.as_str()).map(readable))
                 .unwrap_or_default();
             set_status(ui, &binding.text.draft_found(&when), false);
-            let Ok(offer) = doc.create_element("span") else { return };
+            let Ok(offer) = doc.create_element("span") else {
+                return;
+            };
             offer.set_class_name("yc-draft-offer");
             let _ = bar.insert_before(&offer, bar.children().item(1).as_ref().map(|e| e.as_ref()));
             if let Some(b) = button(binding, ui, &offer, binding.text.restore(), "yc-restore") {
@@ -154,7 +197,11 @@ pub fn install(binding: &Rc<Binding>, ui: &mut Ui) {
 
 /// Whether anything differs from the page's own markup (prefilled values don't count).
 fn form_changed(binding: &Binding) -> bool {
-    binding.category.fields.iter().any(|f| inputs::changed(&binding.form, f))
+    binding
+        .category
+        .fields
+        .iter()
+        .any(|f| inputs::changed(&binding.form, f))
 }
 
 fn drop_offer(ui: &mut Ui) {
@@ -167,7 +214,10 @@ fn drop_offer(ui: &mut Ui) {
 /// Writes values into the form, then redraws what depends on them.
 fn fill(binding: &Rc<Binding>, ui: &mut Ui, values: &Values) {
     for field in &binding.category.fields {
-        let value = values.get(&field.id).cloned().unwrap_or(crate::Value::Text(String::new()));
+        let value = values
+            .get(&field.id)
+            .cloned()
+            .unwrap_or(crate::Value::Text(String::new()));
         inputs::write(&binding.form, field, &value);
     }
     let now = binding.values();
@@ -185,7 +235,9 @@ fn fill(binding: &Rc<Binding>, ui: &mut Ui, values: &Values) {
 
 /// Fills the form with the draft read at attach (storage may hold newer typing by now).
 fn restore(binding: &Rc<Binding>, ui: &mut Ui) {
-    let Some(values) = ui.offered.take() else { return };
+    let Some(values) = ui.offered.take() else {
+        return;
+    };
     drop_offer(ui);
     fill(binding, ui, &values);
     set_status(ui, binding.text.restored(), false);
@@ -237,15 +289,31 @@ pub fn save(binding: &Rc<Binding>, ui: &mut Ui) {
 }
 
 fn export(binding: &Rc<Binding>, ui: &mut Ui) {
-    let json = crate::draft::to_json(&binding.edition, &binding.category.id, &now_iso(), &binding.values());
+    let json = crate::draft::to_json(
+        &binding.edition,
+        &binding.category.id,
+        &now_iso(),
+        &binding.values(),
+    );
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&json));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
-    if let Some(a) = binding.form.owner_document().and_then(|d| d.create_element("a").ok()) {
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(a) = binding
+        .form
+        .owner_document()
+        .and_then(|d| d.create_element("a").ok())
+    {
         let _ = a.set_attribute("href", &url);
-        let _ = a.set_attribute("download", &format!("申报草稿-{}-{}.json", binding.edition, binding.category.id));
+        let _ = a.set_attribute(
+            "download",
+            &format!("申报草稿-{}-{}.json", binding.edition, binding.category.id),
+        );
         if let Some(h) = a.dyn_ref::<web_sys::HtmlElement>() {
             h.click();
         }
@@ -267,6 +335,10 @@ fn import_text(binding: &Rc<Binding>, ui: &mut Ui, text: &str) {
             save(binding, ui);
             set_status(ui, binding.text.imported(), false);
         }
-        Err(e) => set_status(ui, &binding.text.bad_import(&e.message(binding.ctx.locale)), true),
+        Err(e) => set_status(
+            ui,
+            &binding.text.bad_import(&e.message(binding.ctx.locale)),
+            true,
+        ),
     }
 }

@@ -92,7 +92,8 @@ impl Binding {
     /// Records an attribute's value before the binding first changes it.
     fn remember_attr(&self, ui: &mut Ui, el: &Element, name: &'static str) {
         if !ui.saved_attrs.iter().any(|(e, n, _)| e == el && *n == name) {
-            ui.saved_attrs.push((el.clone(), name, el.get_attribute(name)));
+            ui.saved_attrs
+                .push((el.clone(), name, el.get_attribute(name)));
         }
     }
 
@@ -118,7 +119,11 @@ impl Binding {
             to_refresh.push(id.to_string());
         }
         for other in &ui.touched {
-            if other != id && validate::related_fields(self.category, other).iter().any(|f| f == id) {
+            if other != id
+                && validate::related_fields(self.category, other)
+                    .iter()
+                    .any(|f| f == id)
+            {
                 to_refresh.push(other.clone());
             }
         }
@@ -134,7 +139,12 @@ impl Binding {
         let report = validate::validate_form(self.category, &values, &self.ctx);
         for field in &self.category.fields {
             ui.touched.insert(field.id.clone());
-            let issues: Vec<_> = report.issues.iter().filter(|i| i.field == field.id).cloned().collect();
+            let issues: Vec<_> = report
+                .issues
+                .iter()
+                .filter(|i| i.field == field.id)
+                .cloned()
+                .collect();
             render::field_messages(self, ui, &field.id, &issues);
             render::counter(self, ui, &field.id, &values);
         }
@@ -193,7 +203,9 @@ pub struct Handle {
 impl Handle {
     /// Removes every listener, element and attribute the binding added. Idempotent.
     pub fn detach(&mut self) {
-        let Some(binding) = self.binding.take() else { return };
+        let Some(binding) = self.binding.take() else {
+            return;
+        };
         if let Ok(mut ui) = binding.ui.try_borrow_mut() {
             teardown(&binding, &mut ui);
             return;
@@ -212,17 +224,29 @@ impl Handle {
 
     /// Checks the whole form now, shows every message, and returns the report.
     pub fn validate(&self) -> JsValue {
-        let Some(b) = &self.binding else { return JsValue::NULL };
-        let Ok(mut ui) = b.ui.try_borrow_mut() else { return JsValue::NULL };
+        let Some(b) = &self.binding else {
+            return JsValue::NULL;
+        };
+        let Ok(mut ui) = b.ui.try_borrow_mut() else {
+            return JsValue::NULL;
+        };
         let report = b.full_check(&mut ui);
-        serde_json::to_string(&report).ok().and_then(|s| js_sys::JSON::parse(&s).ok()).unwrap_or(JsValue::NULL)
+        serde_json::to_string(&report)
+            .ok()
+            .and_then(|s| js_sys::JSON::parse(&s).ok())
+            .unwrap_or(JsValue::NULL)
     }
 
     /// The form's current values as a plain object (what a draft stores).
     pub fn values(&self) -> JsValue {
-        let Some(b) = &self.binding else { return JsValue::NULL };
+        let Some(b) = &self.binding else {
+            return JsValue::NULL;
+        };
         let json = crate::draft::to_json(&b.edition, &b.category.id, "", &b.values());
-        js_sys::JSON::parse(&json).ok().and_then(|d| js_sys::Reflect::get(&d, &"values".into()).ok()).unwrap_or(JsValue::NULL)
+        js_sys::JSON::parse(&json)
+            .ok()
+            .and_then(|d| js_sys::Reflect::get(&d, &"values".into()).ok())
+            .unwrap_or(JsValue::NULL)
     }
 }
 
@@ -262,7 +286,11 @@ thread_local! {
 }
 
 fn is_registered(form: &HtmlFormElement) -> bool {
-    ATTACHED.with(|a| a.try_borrow().map(|a| a.iter().any(|f| f == form)).unwrap_or(false))
+    ATTACHED.with(|a| {
+        a.try_borrow()
+            .map(|a| a.iter().any(|f| f == form))
+            .unwrap_or(false)
+    })
 }
 
 fn register(form: &HtmlFormElement) {
@@ -287,21 +315,30 @@ pub fn attach(
     #[wasm_bindgen(unchecked_param_type = "HTMLFormElement")] form: JsValue,
     #[wasm_bindgen(unchecked_param_type = "AttachOptions")] options: JsValue,
 ) -> Result<Handle, JsError> {
-    let form: HtmlFormElement = form
-        .dyn_into()
-        .map_err(|_| JsError::new("attach 的第一个参数应为 <form> 元素 / attach expects a <form> element"))?;
-    let get = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let form: HtmlFormElement = form.dyn_into().map_err(|_| {
+        JsError::new("attach 的第一个参数应为 <form> 元素 / attach expects a <form> element")
+    })?;
+    let get = |key: &str| {
+        js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    };
     if !options.is_object() {
-        return Err(JsError::new("attach 需要 { edition, category } / attach needs { edition, category }"));
+        return Err(JsError::new(
+            "attach 需要 { edition, category } / attach needs { edition, category }",
+        ));
     }
     if is_registered(&form) {
-        return Err(JsError::new("该表单已绑定，请先调用 detach() / this form is already attached: call detach() first"));
+        return Err(JsError::new(
+            "该表单已绑定，请先调用 detach() / this form is already attached: call detach() first",
+        ));
     }
     let (edition_js, category_js) = (get("edition"), get("category"));
     let category = crate::wasm_api::lookup(&edition_js, &category_js)?;
     let edition = edition_js.as_string().unwrap_or_default();
     let ctx = crate::wasm_api::context(&options);
-    let page = get("draftKey").as_string().or_else(|| web_sys::window().and_then(|w| w.location().pathname().ok())).unwrap_or_default();
+    let page = get("draftKey")
+        .as_string()
+        .or_else(|| web_sys::window().and_then(|w| w.location().pathname().ok()))
+        .unwrap_or_default();
     let binding = Rc::new(Binding {
         storage_key: format!("yanglao-check:draft:{edition}:{}:{page}", category.id),
         form,
@@ -318,52 +355,75 @@ pub fn attach(
         install(&binding, &mut ui);
         draft::install(&binding, &mut ui);
         let values = binding.values();
-        for field in category.fields.iter().filter(|f| matches!(f.kind, FieldKind::LongText | FieldKind::TextList)) {
+        for field in category
+            .fields
+            .iter()
+            .filter(|f| matches!(f.kind, FieldKind::LongText | FieldKind::TextList))
+        {
             render::counter(&binding, &mut ui, &field.id, &values);
         }
         render::applicability(&binding, &mut ui, &values);
         let report = validate::validate_form(category, &values, &binding.ctx);
         render::panel(&binding, &mut ui, &report.eligibility);
     }
-    Ok(Handle { binding: Some(binding) })
+    Ok(Handle {
+        binding: Some(binding),
+    })
 }
 
 fn install(binding: &Rc<Binding>, ui: &mut Ui) {
     let target = binding.form.clone();
     for kind in ["input", "change"] {
         let b = Rc::clone(binding);
-        ui.listeners.push(EventListener::new(&target, kind, move |event| {
-            let Some(id) = target_field(&b, event) else { return };
-            let Some(mut ui) = b.ui_for_handler() else { return };
-            // A change (a ticked box, a chosen option) is also "leaving" the choice.
-            if event.type_() == "change" {
-                ui.touched.insert(id.clone());
-            }
-            b.on_change(&mut ui, &id);
-            schedule_panel(&b, &mut ui);
-            schedule_save(&b, &mut ui);
-        }));
+        ui.listeners
+            .push(EventListener::new(&target, kind, move |event| {
+                let Some(id) = target_field(&b, event) else {
+                    return;
+                };
+                let Some(mut ui) = b.ui_for_handler() else {
+                    return;
+                };
+                // A change (a ticked box, a chosen option) is also "leaving" the choice.
+                if event.type_() == "change" {
+                    ui.touched.insert(id.clone());
+                }
+                b.on_change(&mut ui, &id);
+                schedule_panel(&b, &mut ui);
+                schedule_save(&b, &mut ui);
+            }));
     }
     let b = Rc::clone(binding);
-    ui.listeners.push(EventListener::new(&target, "focusout", move |event| {
-        let Some(id) = target_field(&b, event) else { return };
-        let Some(mut ui) = b.ui_for_handler() else { return };
-        ui.touched.insert(id.clone());
-        let values = b.values();
-        b.refresh_field(&mut ui, &id, &values);
-    }));
+    ui.listeners
+        .push(EventListener::new(&target, "focusout", move |event| {
+            let Some(id) = target_field(&b, event) else {
+                return;
+            };
+            let Some(mut ui) = b.ui_for_handler() else {
+                return;
+            };
+            ui.touched.insert(id.clone());
+            let values = b.values();
+            b.refresh_field(&mut ui, &id, &values);
+        }));
     let b = Rc::clone(binding);
     let options = EventListenerOptions::enable_prevent_default();
-    ui.listeners.push(EventListener::new_with_options(&target, "submit", options, move |event| {
-        let Some(mut ui) = b.ui_for_handler() else { return };
-        let report = b.full_check(&mut ui);
-        if report.valid {
-            render::remove_summary(&mut ui);
-        } else {
-            event.prevent_default();
-            render::summary(&b, &mut ui, &report.issues);
-        }
-    }));
+    ui.listeners.push(EventListener::new_with_options(
+        &target,
+        "submit",
+        options,
+        move |event| {
+            let Some(mut ui) = b.ui_for_handler() else {
+                return;
+            };
+            let report = b.full_check(&mut ui);
+            if report.valid {
+                render::remove_summary(&mut ui);
+            } else {
+                event.prevent_default();
+                render::summary(&b, &mut ui, &report.issues);
+            }
+        },
+    ));
 }
 
 /// Focuses the first input of a field (from a summary link).

@@ -22,7 +22,13 @@ fn make(binding: &Binding, ui: &mut Ui, tag: &str, class: &str) -> Option<Elemen
     Some(el)
 }
 
-fn child(binding: &Binding, parent: &Element, tag: &str, class: &str, text: &str) -> Option<Element> {
+fn child(
+    binding: &Binding,
+    parent: &Element,
+    tag: &str,
+    class: &str,
+    text: &str,
+) -> Option<Element> {
     let el = document(&binding.form)?.create_element(tag).ok()?;
     if !class.is_empty() {
         el.set_class_name(class);
@@ -38,14 +44,21 @@ fn place_message(binding: &Binding, id: &str, msg: &Element) -> Option<()> {
     let doc = document(&binding.form)?;
     let selector = format!("[data-yc-message-for='{id}']");
     // A slot inside this form first: a page may hold several forms.
-    let slot = binding.form.query_selector(&selector).ok().flatten().or_else(|| doc.query_selector(&selector).ok().flatten());
+    let slot = binding
+        .form
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .or_else(|| doc.query_selector(&selector).ok().flatten());
     if let Some(slot) = slot {
         slot.append_child(msg).ok()?;
         return Some(());
     }
     let first = inputs::inputs(&binding.form, id).into_iter().next()?;
     if let Ok(Some(wrap)) = first.closest("[data-field-wrap]") {
-        if let Ok(Some(label)) = wrap.query_selector(":scope > label, :scope > legend, :scope > .label") {
+        if let Ok(Some(label)) =
+            wrap.query_selector(":scope > label, :scope > legend, :scope > .label")
+        {
             // A label that wraps the input itself: above the label, else the message would
             // land under the input.
             if label.contains(Some(first.as_ref())) {
@@ -71,7 +84,16 @@ fn describedby(binding: &Binding, ui: &mut Ui, el: &Element, token: &str, on: bo
     }
     let joined = ids.join(" ");
     if joined != current {
-        binding.set_attr(ui, el, "aria-describedby", if joined.is_empty() { None } else { Some(&joined) });
+        binding.set_attr(
+            ui,
+            el,
+            "aria-describedby",
+            if joined.is_empty() {
+                None
+            } else {
+                Some(&joined)
+            },
+        );
     }
 }
 
@@ -96,7 +118,9 @@ pub fn field_messages(binding: &Binding, ui: &mut Ui, id: &str, issues: &[Issue]
     let msg = match ui.messages.get(id) {
         Some(m) => m.clone(),
         None => {
-            let Some(m) = make(binding, ui, "p", "yc-message") else { return };
+            let Some(m) = make(binding, ui, "p", "yc-message") else {
+                return;
+            };
             m.set_id(&msg_id);
             if place_message(binding, id, &m).is_none() {
                 return;
@@ -105,21 +129,36 @@ pub fn field_messages(binding: &Binding, ui: &mut Ui, id: &str, issues: &[Issue]
             m
         }
     };
-    msg.set_class_name(if has_error { "yc-message yc-error" } else { "yc-message yc-warning" });
+    msg.set_class_name(if has_error {
+        "yc-message yc-error"
+    } else {
+        "yc-message yc-warning"
+    });
     msg.set_text_content(None);
     for issue in issues {
-        let class = if issue.severity == Severity::Error { "yc-issue" } else { "yc-issue yc-issue-warning" };
+        let class = if issue.severity == Severity::Error {
+            "yc-issue"
+        } else {
+            "yc-issue yc-issue-warning"
+        };
         let _ = child(binding, &msg, "span", class, &issue.message);
     }
     for el in &els {
         describedby(binding, ui, el, &msg_id, true);
-        binding.set_attr(ui, el, "aria-invalid", if has_error { Some("true") } else { None });
+        binding.set_attr(
+            ui,
+            el,
+            "aria-invalid",
+            if has_error { Some("true") } else { None },
+        );
     }
 }
 
 /// The live 字数 counter under a long text (or the first item of a text list).
 pub fn counter(binding: &Binding, ui: &mut Ui, id: &str, values: &Values) {
-    let Some(field) = binding.category.field(id) else { return };
+    let Some(field) = binding.category.field(id) else {
+        return;
+    };
     if !matches!(field.kind, FieldKind::LongText | FieldKind::TextList) {
         return;
     }
@@ -133,8 +172,12 @@ pub fn counter(binding: &Binding, ui: &mut Ui, id: &str, values: &Values) {
     let el = match ui.counters.get(id) {
         Some(c) => c.clone(),
         None => {
-            let Some(last) = inputs::inputs(&binding.form, id).into_iter().last() else { return };
-            let Some(c) = make(binding, ui, "p", "yc-counter") else { return };
+            let Some(last) = inputs::inputs(&binding.form, id).into_iter().last() else {
+                return;
+            };
+            let Some(c) = make(binding, ui, "p", "yc-counter") else {
+                return;
+            };
             c.set_id(&counter_id);
             let _ = c.set_attribute("aria-live", "polite");
             if last.after_with_node_1(&c).is_err() {
@@ -148,9 +191,21 @@ pub fn counter(binding: &Binding, ui: &mut Ui, id: &str, values: &Values) {
         }
     };
     let over = field.max_chars.is_some_and(|m| count > m);
-    el.set_class_name(if over { "yc-counter yc-over" } else { "yc-counter" });
+    el.set_class_name(if over {
+        "yc-counter yc-over"
+    } else {
+        "yc-counter"
+    });
     let text = if counts.len() > 1 {
-        format!("{}（{}）", binding.text.count(count, field.max_chars), counts.iter().map(u32::to_string).collect::<Vec<_>>().join(" / "))
+        format!(
+            "{}（{}）",
+            binding.text.count(count, field.max_chars),
+            counts
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(" / ")
+        )
     } else {
         binding.text.count(count, field.max_chars)
     };
@@ -163,12 +218,18 @@ pub fn applicability(binding: &Binding, ui: &mut Ui, values: &Values) {
     let form = validate_form_for_conditions(binding, values, &ctx);
     for field in binding.category.fields.iter().filter(|f| f.when.is_some()) {
         let applies = field.when.as_ref().and_then(|w| form.condition(w)) == Some(true);
-        let Some(first) = inputs::inputs(&binding.form, &field.id).into_iter().next() else { continue };
-        let Ok(Some(wrap)) = first.closest("[data-field-wrap]") else { continue };
+        let Some(first) = inputs::inputs(&binding.form, &field.id).into_iter().next() else {
+            continue;
+        };
+        let Ok(Some(wrap)) = first.closest("[data-field-wrap]") else {
+            continue;
+        };
         let has = wrap.class_list().contains("yc-inapplicable");
         if has == applies {
             binding.remember_attr(ui, &wrap, "class");
-            let _ = wrap.class_list().toggle_with_force("yc-inapplicable", !applies);
+            let _ = wrap
+                .class_list()
+                .toggle_with_force("yc-inapplicable", !applies);
             if !applies {
                 binding.set_attr(ui, &wrap, "title", Some(binding.text.inapplicable()));
             } else {
@@ -181,7 +242,11 @@ pub fn applicability(binding: &Binding, ui: &mut Ui, values: &Values) {
     }
 }
 
-fn validate_form_for_conditions<'a>(binding: &'a Binding, values: &'a Values, ctx: &'a crate::Context) -> crate::validate::Form<'a> {
+fn validate_form_for_conditions<'a>(
+    binding: &'a Binding,
+    values: &'a Values,
+    ctx: &'a crate::Context,
+) -> crate::validate::Form<'a> {
     crate::validate::Form::new(binding.category, values, ctx)
 }
 
@@ -196,17 +261,38 @@ pub fn remove_summary(ui: &mut Ui) {
 /// The GOV.UK error summary: a titled list of links to each field with an error, focused.
 pub fn summary(binding: &std::rc::Rc<Binding>, ui: &mut Ui, issues: &[Issue]) {
     remove_summary(ui);
-    let errors: Vec<&Issue> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
-    let Some(div) = make(binding, ui, "div", "yc-summary") else { return };
+    let errors: Vec<&Issue> = issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .collect();
+    let Some(div) = make(binding, ui, "div", "yc-summary") else {
+        return;
+    };
     let _ = div.set_attribute("role", "alert");
     let _ = div.set_attribute("tabindex", "-1");
-    let _ = child(binding, &div, "h2", "yc-summary-title", &binding.text.summary_title(errors.len()));
-    let Some(list) = child(binding, &div, "ul", "yc-summary-list", "") else { return };
+    let _ = child(
+        binding,
+        &div,
+        "h2",
+        "yc-summary-title",
+        &binding.text.summary_title(errors.len()),
+    );
+    let Some(list) = child(binding, &div, "ul", "yc-summary-list", "") else {
+        return;
+    };
     for issue in &errors {
-        let Some(li) = child(binding, &list, "li", "", "") else { continue };
-        let label = binding.category.field(&issue.field).map(|f| f.name().to_string()).unwrap_or_default();
+        let Some(li) = child(binding, &list, "li", "", "") else {
+            continue;
+        };
+        let label = binding
+            .category
+            .field(&issue.field)
+            .map(|f| f.name().to_string())
+            .unwrap_or_default();
         let text = format!("{label}：{}", issue.message);
-        let Some(a) = child(binding, &li, "a", "", &text) else { continue };
+        let Some(a) = child(binding, &li, "a", "", &text) else {
+            continue;
+        };
         let input_id = ensure_id(binding, ui, &issue.field);
         let _ = a.set_attribute("href", &format!("#{input_id}"));
         let _ = a.set_attribute("data-yc-field", &issue.field);
@@ -219,7 +305,13 @@ pub fn summary(binding: &std::rc::Rc<Binding>, ui: &mut Ui, issues: &[Issue]) {
         "click",
         gloo::events::EventListenerOptions::enable_prevent_default(),
         move |event| {
-            let Some(a) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest("a").ok().flatten()) else { return };
+            let Some(a) = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|e| e.closest("a").ok().flatten())
+            else {
+                return;
+            };
             if let Some(id) = a.get_attribute("data-yc-field") {
                 event.prevent_default();
                 focus_field(&form, &id);
@@ -234,7 +326,9 @@ pub fn summary(binding: &std::rc::Rc<Binding>, ui: &mut Ui, issues: &[Issue]) {
 
 /// The id of the field's first input, giving it one if it has none.
 fn ensure_id(binding: &Binding, ui: &mut Ui, field: &str) -> String {
-    let Some(first) = inputs::inputs(&binding.form, field).into_iter().next() else { return String::new() };
+    let Some(first) = inputs::inputs(&binding.form, field).into_iter().next() else {
+        return String::new();
+    };
     let id = first.id();
     if !id.is_empty() {
         return id;
@@ -250,13 +344,21 @@ pub fn panel(binding: &Binding, ui: &mut Ui, eligibility: &Eligibility) {
         Some(p) => p.clone(),
         None => {
             // A slot inside this form first (a page may hold several forms), then the page's.
-            let provided = binding.form.query_selector("[data-yc-eligibility]").ok().flatten().or_else(|| {
-                document(&binding.form).and_then(|d| d.query_selector("[data-yc-eligibility]").ok().flatten())
-            });
+            let provided = binding
+                .form
+                .query_selector("[data-yc-eligibility]")
+                .ok()
+                .flatten()
+                .or_else(|| {
+                    document(&binding.form)
+                        .and_then(|d| d.query_selector("[data-yc-eligibility]").ok().flatten())
+                });
             let p = match provided {
                 Some(p) => p,
                 None => {
-                    let Some(section) = make(binding, ui, "section", "yc-eligibility") else { return };
+                    let Some(section) = make(binding, ui, "section", "yc-eligibility") else {
+                        return;
+                    };
                     if binding.form.after_with_node_1(&section).is_err() {
                         return;
                     }
@@ -269,10 +371,16 @@ pub fn panel(binding: &Binding, ui: &mut Ui, eligibility: &Eligibility) {
         }
     };
     // Our content lives in one child so that the page's own content in the slot survives.
-    let inner = match container.query_selector(":scope > .yc-panel").ok().flatten() {
+    let inner = match container
+        .query_selector(":scope > .yc-panel")
+        .ok()
+        .flatten()
+    {
         Some(i) => i,
         None => {
-            let Some(i) = make(binding, ui, "div", "yc-panel") else { return };
+            let Some(i) = make(binding, ui, "div", "yc-panel") else {
+                return;
+            };
             let _ = container.append_child(&i);
             i
         }
@@ -284,15 +392,43 @@ pub fn panel(binding: &Binding, ui: &mut Ui, eligibility: &Eligibility) {
         return;
     }
     inner.set_text_content(None);
-    let _ = child(binding, &inner, "h2", "yc-panel-title", binding.text.panel_title());
-    let _ = child(binding, &inner, "p", verdict_class(eligibility.verdict), binding.text.verdict(eligibility.verdict));
-    let _ = child(binding, &inner, "p", "yc-panel-note", binding.text.panel_note());
-    let Some(list) = child(binding, &inner, "ol", "yc-rules", "") else { return };
+    let _ = child(
+        binding,
+        &inner,
+        "h2",
+        "yc-panel-title",
+        binding.text.panel_title(),
+    );
+    let _ = child(
+        binding,
+        &inner,
+        "p",
+        verdict_class(eligibility.verdict),
+        binding.text.verdict(eligibility.verdict),
+    );
+    let _ = child(
+        binding,
+        &inner,
+        "p",
+        "yc-panel-note",
+        binding.text.panel_note(),
+    );
+    let Some(list) = child(binding, &inner, "ol", "yc-rules", "") else {
+        return;
+    };
     for rule in &eligibility.rules {
-        let Some(li) = child(binding, &list, "li", status_class(rule.status), "") else { continue };
+        let Some(li) = child(binding, &list, "li", status_class(rule.status), "") else {
+            continue;
+        };
         let _ = li.set_attribute("data-rule", &rule.id);
         let _ = child(binding, &li, "span", "yc-clause", &rule.clause);
-        let _ = child(binding, &li, "span", "yc-status", binding.text.status(rule.status));
+        let _ = child(
+            binding,
+            &li,
+            "span",
+            "yc-status",
+            binding.text.status(rule.status),
+        );
         let _ = child(binding, &li, "span", "yc-text", &rule.text);
         let _ = child(binding, &li, "span", "yc-explanation", &rule.explanation);
     }

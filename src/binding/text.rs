@@ -14,7 +14,10 @@ impl Text {
     pub fn summary_title(&self, n: usize) -> String {
         match self.0 {
             Locale::ZhCn => format!("提交前请修改以下 {n} 个问题"),
-            Locale::En => format!("Please fix {n} problem{} before submitting", if n == 1 { "" } else { "s" }),
+            Locale::En => format!(
+                "Please fix {n} problem{} before submitting",
+                if n == 1 { "" } else { "s" }
+            ),
         }
     }
 
@@ -86,7 +89,10 @@ impl Text {
     }
 
     pub fn drafts_on(&self) -> &'static str {
-        self.pick("填写内容会自动保存在本机浏览器中，不会上传。", "What you type is saved in this browser only; nothing is uploaded.")
+        self.pick(
+            "填写内容会自动保存在本机浏览器中，不会上传。",
+            "What you type is saved in this browser only; nothing is uploaded.",
+        )
     }
     pub fn restored(&self) -> &'static str {
         self.pick("已恢复草稿。", "Draft restored.")
@@ -95,7 +101,10 @@ impl Text {
         self.pick("已放弃草稿，本机不再保存该草稿。", "Draft discarded.")
     }
     pub fn cleared(&self) -> &'static str {
-        self.pick("本机草稿已清除；表单中已填写的内容保留。", "Draft cleared; what is in the form stays.")
+        self.pick(
+            "本机草稿已清除；表单中已填写的内容保留。",
+            "Draft cleared; what is in the form stays.",
+        )
     }
     pub fn storage_unavailable(&self) -> &'static str {
         self.pick(
@@ -122,9 +131,15 @@ impl Text {
         }
     }
     pub fn imported(&self) -> &'static str {
-        self.pick("已导入 JSON 文件中的填写内容。", "Values imported from the JSON file.")
+        self.pick(
+            "已导入 JSON 文件中的填写内容。",
+            "Values imported from the JSON file.",
+        )
     }
     pub fn inapplicable(&self) -> &'static str {
-        self.pick("按所选类型，本栏无需填写。", "Not needed for the type chosen.")
+        self.pick(
+            "按所选类型，本栏无需填写。",
+            "Not needed for the type chosen.",
+        )
     }
 }

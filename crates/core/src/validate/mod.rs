@@ -45,6 +45,10 @@ pub struct Form<'a> {
     pub category: &'a Category,
     pub values: &'a Values,
     pub ctx: &'a Context,
+    /// The fields the page has inputs for, when it has only some of them (`None`: every field
+    /// of the category). A field not collected is never required nor reported, and a rule
+    /// that needs it is 待补充 saying the page does not collect it.
+    collected: Option<&'a [String]>,
     slots: Vec<OnceCell<Slot>>,
     /// Slots being read right now: a field whose condition leads back to itself (a data bug
     /// the lint refuses) reads as not given instead of recursing.
@@ -53,13 +57,39 @@ pub struct Form<'a> {
 
 impl<'a> Form<'a> {
     pub fn new(category: &'a Category, values: &'a Values, ctx: &'a Context) -> Form<'a> {
+        Form::collecting(category, values, ctx, None)
+    }
+
+    /// A form on a page that has inputs only for `collected` (`None`: for every field).
+    pub fn collecting(
+        category: &'a Category,
+        values: &'a Values,
+        ctx: &'a Context,
+        collected: Option<&'a [String]>,
+    ) -> Form<'a> {
         let n = category.fields.len();
-        Form { category, values, ctx, slots: (0..n).map(|_| OnceCell::new()).collect(), busy: (0..n).map(|_| Cell::new(false)).collect() }
+        Form {
+            category,
+            values,
+            ctx,
+            collected,
+            slots: (0..n).map(|_| OnceCell::new()).collect(),
+            busy: (0..n).map(|_| Cell::new(false)).collect(),
+        }
+    }
+
+    /// Whether the page has the field (always, unless it said which fields it collects).
+    pub fn collects(&self, id: &str) -> bool {
+        self.collected.is_none_or(|c| c.iter().any(|f| f == id))
     }
 
     pub fn slot(&self, id: &str) -> Option<&Slot> {
         let i = self.category.field_position(id)?;
-        let (field, cell, busy) = (self.category.fields.get(i)?, self.slots.get(i)?, self.busy.get(i)?);
+        let (field, cell, busy) = (
+            self.category.fields.get(i)?,
+            self.slots.get(i)?,
+            self.busy.get(i)?,
+        );
         if let Some(slot) = cell.get() {
             return Some(slot);
         }
@@ -77,8 +107,12 @@ impl<'a> Form<'a> {
     /// not given, not valid or itself not applicable.
     pub fn condition(&self, cond: &crate::model::Condition) -> Option<bool> {
         match &self.slot(&cond.field)?.reading {
-            field::Reading::Valid(field::Typed::Options(selected)) => Some(selected.contains(&cond.has)),
-            field::Reading::Valid(field::Typed::Bool(b)) => Some(if cond.has == "no" { !b } else { *b }),
+            field::Reading::Valid(field::Typed::Options(selected)) => {
+                Some(selected.contains(&cond.has))
+            }
+            field::Reading::Valid(field::Typed::Bool(b)) => {
+                Some(if cond.has == "no" { !b } else { *b })
+            }
             _ => None,
         }
     }
@@ -88,7 +122,10 @@ impl<'a> Form<'a> {
     }
 
     pub fn label(&self, id: &str) -> String {
-        self.category.field(id).map(|f| f.name().to_string()).unwrap_or_else(|| id.to_string())
+        self.category
+            .field(id)
+            .map(|f| f.name().to_string())
+            .unwrap_or_else(|| id.to_string())
     }
 
     pub fn unit(&self, id: &str) -> Option<String> {
@@ -110,7 +147,11 @@ impl<'a> Form<'a> {
         let mut out = Vec::new();
         if let Some(slot) = self.slot(id) {
             for (kind, severity) in &slot.issues {
-                let rule = if *kind == IssueKind::Required { "required".to_string() } else { kind_rule(field) };
+                let rule = if *kind == IssueKind::Required {
+                    "required".to_string()
+                } else {
+                    kind_rule(field)
+                };
                 out.push(Issue {
                     field: field.id.clone(),
                     rule,
@@ -121,7 +162,12 @@ impl<'a> Form<'a> {
                 });
             }
         }
-        for check in self.category.checks.iter().filter(|c| cross::reported_on(c) == id) {
+        for check in self
+            .category
+            .checks
+            .iter()
+            .filter(|c| cross::reported_on(c) == id)
+        {
             if let Some(kind) = cross::run(self, check) {
                 out.push(Issue {
                     field: field.id.clone(),
@@ -144,17 +190,52 @@ fn kind_rule(field: &crate::model::Field) -> String {
 
 /// Every issue of every field, in the form's order, and the eligibility verdicts.
 pub fn validate_form(category: &Category, values: &Values, ctx: &Context) -> Report {
-    let form = Form::new(category, values, ctx);
-    let issues: Vec<Issue> = category.fields.iter().flat_map(|f| form.issues_for(&f.id)).collect();
+    validate_collected_form(category, values, ctx, None)
+}
+
+/// `validate_form` for a page that has inputs only for the fields in `collected`.
+pub fn validate_collected_form(
+    category: &Category,
+    values: &Values,
+    ctx: &Context,
+    collected: Option<&[String]>,
+) -> Report {
+    let form = Form::collecting(category, values, ctx, collected);
+    let issues: Vec<Issue> = category
+        .fields
+        .iter()
+        .flat_map(|f| form.issues_for(&f.id))
+        .collect();
     let valid = !issues.iter().any(|i| i.severity == Severity::Error);
     let eligibility = eligibility::evaluate(&form);
-    Report { valid, issues, eligibility }
+    Report {
+        valid,
+        issues,
+        eligibility,
+    }
 }
 
 /// The issues of one field, exactly as `validate_form` reports them (cheap: it reads only
 /// this field and the fields its checks and conditions need).
-pub fn validate_field(category: &Category, field_id: &str, values: &Values, ctx: &Context) -> Vec<Issue> {
-    Form::new(category, values, ctx).issues_for(field_id)
+pub fn validate_field(
+    category: &Category,
+    field_id: &str,
+    values: &Values,
+    ctx: &Context,
+) -> Vec<Issue> {
+    validate_collected_field(category, field_id, values, ctx, None)
+}
+
+/// `validate_field` for a page that has inputs only for the fields in `collected`: exactly
+/// what `validate_collected_form` reports for the field.
+pub fn validate_collected_field(
+    category: &Category,
+    field_id: &str,
+    values: &Values,
+    ctx: &Context,
+    collected: Option<&[String]>,
+) -> Vec<Issue> {
+    Form::collecting(category, values, ctx, collected).issues_for(field_id)
 }
 
 /// Every field `validate_field(id)` may read: the field, the fields its consistency checks
@@ -162,7 +243,11 @@ pub fn validate_field(category: &Category, field_id: &str, values: &Values, ctx:
 /// these across the JS boundary on a keystroke.
 pub fn related_fields(category: &Category, id: &str) -> Vec<String> {
     let mut out = vec![id.to_string()];
-    for check in category.checks.iter().filter(|c| cross::reported_on(c) == id) {
+    for check in category
+        .checks
+        .iter()
+        .filter(|c| cross::reported_on(c) == id)
+    {
         for f in cross::fields_read(check) {
             if !out.contains(&f) {
                 out.push(f);
