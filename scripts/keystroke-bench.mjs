@@ -2,7 +2,7 @@
 // of each category; the same page with the checker detached is the baseline, in the same run.
 // A measurement, never a test: it prints figures and asserts nothing.
 //
-//   bash scripts/build.sh && node scripts/keystroke-bench.mjs [--keys 240] [--rate 4]
+//   bash scripts/build.sh && node scripts/keystroke-bench.mjs [--keys 240] [--rate 4] [--pauses]
 //
 // Each keystroke is a real key press sent through CDP (Input.dispatchKeyEvent), typed into a
 // number field the eligibility rules read, alternately a digit and Backspace, with a pause of
@@ -22,6 +22,9 @@ const arg = (name, fallback) => {
 };
 const KEYS = arg('--keys', 240);
 const RATE = arg('--rate', 4);
+// --pauses: every tenth gap is 300–500 ms, a pause between words, so that what the checker
+// defers to a pause (the panel, the draft) runs, and the next key may meet it.
+const PAUSES = process.argv.includes('--pauses');
 
 /** The largest form (most fields) of each category across the editions, and the field typed into. */
 function largestForms() {
@@ -80,7 +83,8 @@ async function typeKeys(page, selector) {
   await page.keyboard.press('End');
   for (let k = 0; k < KEYS; k++) {
     await page.keyboard.press(k % 2 === 0 ? '7' : 'Backspace');
-    await new Promise((r) => setTimeout(r, 60 + Math.random() * 100));
+    const pause = PAUSES && k % 10 === 9 ? 300 + Math.random() * 200 : 60 + Math.random() * 100;
+    await new Promise((r) => setTimeout(r, pause));
   }
   await page.waitForFunction((n) => window.__keySamples.length >= n, KEYS);
   const samples = await page.evaluate(() => window.__keySamples.splice(0));
@@ -97,7 +101,7 @@ const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
 const site = await startSite({ csp: STRICT_CSP });
 const browser = await launchBrowser();
-console.log(`keystroke → next animation frame · Chromium ${browser.version()} · CPU throttled ${RATE}× · ${KEYS} keystrokes per run`);
+console.log(`keystroke → next animation frame · Chromium ${browser.version()} · CPU throttled ${RATE}× · ${KEYS} keystrokes per run${PAUSES ? ' · a pause after every 10th key' : ''}`);
 const rows = [];
 try {
   for (const f of largestForms()) {
