@@ -18,8 +18,11 @@ echo "[build] wasm-pack build --release --target web --out-dir pkg"
 # node_modules/.bin first: wasm-pack must use npm binaryen's wasm-opt (see setup.sh).
 PATH="$PWD/node_modules/.bin:$PATH" wasm-pack build --release --target web --out-dir pkg
 
+# The module's stylesheet ships beside it (pages link pkg/yanglao-check.css).
+cp src/binding/yanglao-check.css pkg/yanglao-check.css
+
 mkdir -p www/pkg
-for f in yanglao_check.js yanglao_check_bg.wasm yanglao_check.d.ts; do
+for f in yanglao_check.js yanglao_check_bg.wasm yanglao_check.d.ts yanglao-check.css; do
   [[ -f "pkg/$f" ]] || { echo "[build] ERROR: wasm-pack did not produce pkg/$f" >&2; exit 1; }
   cp "pkg/$f" "www/pkg/$f"
 done
@@ -39,4 +42,4 @@ done
 # Precompressed copies beside the files, for servers that send them (README: nginx, IIS).
 node scripts/compress.mjs www/pkg/yanglao_check_bg.wasm www/pkg/yanglao_check.js \
   www/pkg/docx/yanglao_docx_bg.wasm www/pkg/docx/yanglao_docx.js www/pkg/docx/export.js
-echo "[build] copied pkg/yanglao_check{.js,_bg.wasm,.d.ts} and pkg/docx/ to www/pkg/ in ${SECONDS}s"
+echo "[build] copied pkg/yanglao_check{.js,_bg.wasm,.d.ts} pkg/yanglao-check.css and pkg/docx/ to www/pkg/ in ${SECONDS}s"

@@ -7,6 +7,8 @@
 
 pub use yanglao_core::*;
 
+pub mod page_words;
+
 #[cfg(target_arch = "wasm32")]
 pub mod binding;
 #[cfg(target_arch = "wasm32")]

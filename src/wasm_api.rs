@@ -22,7 +22,7 @@ export type Verdict = 'eligible' | 'ineligible' | 'incomplete';
 /** A field's value as a form gives it: text, the values of ticked boxes, or a lone checkbox. */
 export type FieldValue = string | string[] | boolean | number | null | undefined;
 export type FormValues = Record<string, FieldValue>;
-export interface Options { locale?: 'zh-CN' | 'en'; /** YYYY-MM-DD; defaults to the browser's today. */ today?: string }
+export interface Options { locale?: 'zh-CN' | 'en'; /** YYYY-MM-DD; defaults to the browser's today. */ today?: string; /** The field ids the page has inputs for (a page with only some of them): the others are not required nor reported, and a rule that needs one is 'missing'. Default: every field. */ collected?: string[] }
 export interface Issue { field: string; rule: string; code: string; severity: Severity; message: string; fields?: string[] }
 export interface RuleResult { id: string; clause: string; text: string; status: Status; explanation: string; fields: string[] }
 export interface Eligibility { verdict: Verdict; rules: RuleResult[] }
@@ -33,7 +33,7 @@ export interface ChoiceOption { value: string; label: string; group?: string; de
 export interface Field { id: string; label: string; section: string[]; kind: string; unit?: string; required: boolean; when?: { field: string; has: string }; min?: number; max?: number; maxChars?: number; minItems?: number; maxItems?: number; signed?: boolean; allowOver100?: boolean; past?: boolean; options?: ChoiceOption[]; hint?: string; source?: string; note?: string }
 export interface SchemaRule { id: string; clause: string; text: string; fields: string[]; applies?: { field: string; has: string }; note?: string }
 export interface Schema { edition: EditionSummary; category: CategorySummary & { subject: string; referenceDate: string }; fields: Field[]; checks: unknown[]; rules: SchemaRule[] }
-export interface AttachOptions extends Options { edition: string; category: string; /** Key suffix for the draft in localStorage; defaults to the page's path. */ draftKey?: string }
+export interface AttachOptions extends Options { edition: string; category: string; /** Key suffix for the draft in localStorage; defaults to the page's path. */ draftKey?: string; /** 'page' (default): only the fields the form has inputs for; 'all': every field of the edition. */ fields?: 'page' | 'all'; /** Delete the local draft after a submit the checker lets through (default true). */ clearDraftOnSubmit?: boolean }
 "#;
 
 #[wasm_bindgen]
@@ -449,7 +449,9 @@ pub fn validate_field(
     if let Some(v) = to_value(&value) {
         vals.insert(field_id.clone(), v);
     }
-    let issues = validate::validate_field(c, &field_id, &vals, &ctx);
+    let collected = collected(c, &options);
+    let issues =
+        validate::validate_collected_field(c, &field_id, &vals, &ctx, collected.as_deref());
     if issues.is_empty() {
         // Most keystrokes: skip serialising and parsing "[]".
         return Ok(Array::new().into());
@@ -468,7 +470,33 @@ pub fn validate_form(
     let c = lookup(&edition, &category)?;
     let ctx = context(&options);
     let vals = read_all_values(c, &values);
-    Ok(to_js_fast(&validate::validate_form(c, &vals, &ctx)))
+    let collected = collected(c, &options);
+    Ok(to_js_fast(&validate::validate_collected_form(
+        c,
+        &vals,
+        &ctx,
+        collected.as_deref(),
+    )))
+}
+
+/// `options.collected`: the field ids a page has, when it says so. Only strings naming a
+/// field of the category are kept (anything else in the array is ignored); not an array:
+/// every field.
+fn collected(category: &Category, options: &JsValue) -> Option<Vec<String>> {
+    if !options.is_object() {
+        return None;
+    }
+    let list = Reflect::get(options, &JsValue::from_str("collected")).ok()?;
+    if !is_array(&list) {
+        return None;
+    }
+    let list: Array = list.unchecked_into();
+    Some(
+        list.iter()
+            .filter_map(|v| v.as_string())
+            .filter(|id| category.field(id).is_some())
+            .collect(),
+    )
 }
 
 /// Counts 字 as Word does (for a page's own counters).

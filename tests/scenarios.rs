@@ -8,6 +8,10 @@
 //! instead of silently checking nothing, and each scenario states either the complete set of
 //! issues it expects (`issues`) or, saying so explicitly, only some of them (`issuesInclude`).
 //! Every failure names its file.
+//!
+//! A scenario may list the fields a page `collected` (a page with only some of the inputs):
+//! then both calls are told so, and `expect.explanations` can name a text each rule's
+//! explanation must contain.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -16,7 +20,9 @@ use serde_json::Value as Json;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use yanglao_check::checks::parse_iso;
-use yanglao_check::{registry, validate_field, validate_form, Context, Locale, Value, Values};
+use yanglao_check::{
+    registry, validate_collected_field, validate_collected_form, Context, Locale, Value, Values,
+};
 
 /// One scenario file as written.
 #[derive(Deserialize)]
@@ -32,6 +38,9 @@ struct Scenario {
     today: Option<String>,
     #[serde(default)]
     values: serde_json::Map<String, Json>,
+    /// The fields a page collected (a page with only some of the inputs): both calls are told
+    /// so. Absent: every field of the form.
+    collected: Option<Vec<String>>,
     expect: Expect,
 }
 
@@ -47,6 +56,9 @@ struct Expect {
     rules: BTreeMap<String, String>,
     verdict: Option<String>,
     valid: Option<bool>,
+    /// Rule id → a text its explanation must contain.
+    #[serde(default)]
+    explanations: BTreeMap<String, String>,
 }
 
 /// A scenario with its base merged in.
@@ -56,6 +68,7 @@ struct Loaded {
     category: String,
     today: Option<String>,
     values: serde_json::Map<String, Json>,
+    collected: Option<Vec<String>>,
     expect: Expect,
 }
 
@@ -86,8 +99,13 @@ fn read(path: &Path) -> Result<Scenario, String> {
 
 fn load(path: &Path) -> Result<Loaded, String> {
     let doc = read(path)?;
-    let (mut edition, mut category, mut today, mut values) =
-        (doc.edition, doc.category, doc.today, serde_json::Map::new());
+    let (mut edition, mut category, mut today, mut values, mut collected) = (
+        doc.edition,
+        doc.category,
+        doc.today,
+        serde_json::Map::new(),
+        doc.collected,
+    );
     if let Some(base) = &doc.base {
         let base_path = path.with_file_name(base);
         let base_doc = load(&base_path).map_err(|e| format!("base {base}: {e}"))?;
@@ -95,6 +113,7 @@ fn load(path: &Path) -> Result<Loaded, String> {
         category = category.or(Some(base_doc.category));
         today = today.or(base_doc.today);
         values = base_doc.values;
+        collected = collected.or(base_doc.collected);
     }
     for (k, v) in doc.values {
         values.insert(k, v);
@@ -107,6 +126,7 @@ fn load(path: &Path) -> Result<Loaded, String> {
         category,
         today,
         values,
+        collected,
         expect: doc.expect,
     })
 }
@@ -156,7 +176,8 @@ fn run(path: &Path) -> Result<(), String> {
         today,
     };
     let values = to_values(&doc.values);
-    let report = validate_form(category, &values, &ctx);
+    let collected = doc.collected.as_deref();
+    let report = validate_collected_form(category, &values, &ctx, collected);
     let mut problems = Vec::new();
     let expect = &doc.expect;
     for id in doc.values.keys() {
@@ -218,6 +239,20 @@ fn run(path: &Path) -> Result<(), String> {
             ));
         }
     }
+    for (rule, want) in &expect.explanations {
+        let got = report
+            .eligibility
+            .rules
+            .iter()
+            .find(|r| r.id == *rule)
+            .map(|r| r.explanation.as_str())
+            .unwrap_or("omitted");
+        if !got.contains(want.as_str()) {
+            problems.push(format!(
+                "rule {rule}: explanation should contain {want:?}, is {got:?}"
+            ));
+        }
+    }
     if let Some(want) = &expect.verdict {
         let got = status_name(report.eligibility.verdict);
         if got != *want {
@@ -240,7 +275,7 @@ fn run(path: &Path) -> Result<(), String> {
     }
     // The keystroke invariant.
     for field in &category.fields {
-        let single = validate_field(category, &field.id, &values, &ctx);
+        let single = validate_collected_field(category, &field.id, &values, &ctx, collected);
         let whole: Vec<_> = report
             .issues
             .iter()

@@ -61,6 +61,7 @@ fn head(title: &str, root: &str) -> String {
 <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
 <meta name=\"referrer\" content=\"no-referrer\">\n\
 <title>{}</title>\n<link rel=\"icon\" href=\"data:,\">\n\
+<link rel=\"stylesheet\" href=\"{root}pkg/yanglao-check.css\">\n\
 <link rel=\"stylesheet\" href=\"{root}style.css\">\n\
 <script type=\"module\" src=\"{root}app.js\"></script>\n</head>\n",
         esc(title)

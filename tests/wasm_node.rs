@@ -617,3 +617,62 @@ fn count_chars_counts_as_word_does() {
     let _ = count_chars(js_sys::JsString::from_char_code1(0xD800).into());
     let _ = count_chars(s(&"a b ".repeat(300_000)));
 }
+
+/// `options.collected`: a page with only some fields is held to those, and says the rest are
+/// not collected; `validateField` agrees with `validateForm` for it.
+#[wasm_bindgen_test]
+fn a_page_that_collects_some_fields() {
+    let collected: Array = ["name_address", "uscc", "contact_phone"]
+        .iter()
+        .map(|f| s(f))
+        .collect();
+    let options = obj(&[("today", s("2023-06-01")), ("collected", collected.into())]);
+    let values = obj(&[
+        ("uscc", s("91110000600037341L")),
+        ("contact_phone", s("62795627")),
+    ]);
+    let report = validate_form(
+        s("national-2023"),
+        s("enterprise"),
+        values.clone(),
+        options.clone(),
+    )
+    .unwrap();
+    let issues = Array::from(&get(&report, "issues"));
+    let fields: Vec<String> = issues
+        .iter()
+        .filter_map(|i| get(&i, "field").as_string())
+        .collect();
+    assert_eq!(
+        fields,
+        vec!["name_address".to_string(), "contact_phone".to_string()],
+        "{}",
+        json(&report)
+    );
+    let rules = Array::from(&get(&get(&report, "eligibility"), "rules"));
+    let e2 = rules
+        .iter()
+        .find(|r| get(r, "id").as_string().as_deref() == Some("e2"))
+        .unwrap();
+    assert_eq!(get(&e2, "status").as_string().as_deref(), Some("missing"));
+    assert!(get(&e2, "explanation")
+        .as_string()
+        .unwrap_or_default()
+        .contains("本页未收集此项"));
+    // The keystroke call is told the same and agrees: an absent field is not required.
+    let absent = Array::from(
+        &validate_field(
+            s("national-2023"),
+            s("enterprise"),
+            s("revenue"),
+            JsValue::UNDEFINED,
+            values.clone(),
+            options,
+        )
+        .unwrap(),
+    );
+    assert_eq!(absent.length(), 0);
+    // Without `collected`, every field is held to.
+    let all = validate_form(s("national-2023"), s("enterprise"), values, today()).unwrap();
+    assert!(Array::from(&get(&all, "issues")).length() > 10);
+}

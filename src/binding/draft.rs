@@ -102,8 +102,9 @@ pub fn install(binding: &Rc<Binding>, ui: &mut Ui) {
         on_click(ui, &b, binding, export);
     }
     if let Some(b) = button(binding, ui, &tools, binding.text.import(), "yc-import") {
-        on_click(ui, &b, binding, |b, _| {
-            if let Ok(Some(input)) = b.form.query_selector(".yc-import-file") {
+        on_click(ui, &b, binding, |_, ui| {
+            let bar = ui.draft_bar.clone();
+            if let Some(Ok(Some(input))) = bar.map(|bar| bar.query_selector(".yc-import-file")) {
                 if let Some(i) = input.dyn_ref::<web_sys::HtmlElement>() {
                     i.click();
                 }
@@ -152,7 +153,7 @@ pub fn install(binding: &Rc<Binding>, ui: &mut Ui) {
                 ui.reader = Some(reader);
             }));
     }
-    if binding.form.prepend_with_node_1(&bar).is_err() {
+    if super::blocks::place_block(binding, &bar, super::blocks::Block::DraftBar).is_none() {
         return;
     }
     ui.draft_bar = Some(bar.clone());
@@ -229,7 +230,7 @@ fn fill(binding: &Rc<Binding>, ui: &mut Ui, values: &Values) {
         render::counter(binding, ui, &field.id, &now);
     }
     render::applicability(binding, ui, &now);
-    let report = crate::validate::validate_form(binding.category, &now, &binding.ctx);
+    let report = binding.page_report(&now);
     render::panel(binding, ui, &report.eligibility);
 }
 

@@ -2,14 +2,88 @@
 //!
 //! An input belongs to field `x` when its `name` or `data-field` is `x`. Field ids are ASCII
 //! snake_case (the edition lint makes sure), so they are safe inside a CSS selector.
+//!
+//! The binding keeps each field's inputs (`by_field`, one query for the whole form) and
+//! refreshes them only when the page's markup changes (a MutationObserver, see `mod.rs`), so
+//! a keystroke reads one field, not the form.
+//!
+//! A page may declare the unit of an amount box: `data-yc-unit="元"` on an input of a field the
+//! edition counts in 万元. The value is then read as 元 and handed to the rules in 万元 (an
+//! exact shift of the decimal point), written back in 元, and the field's messages speak 元.
 
 use crate::model::{Category, Field, FieldKind};
 use crate::value::Value;
+use std::cell::Cell;
+use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 use web_sys::{
     Element, HtmlFormElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement,
     HtmlTextAreaElement,
 };
+
+/// The form controls a field can have.
+pub const CONTROLS: &str = "input,textarea,select";
+
+thread_local! {
+    /// Bumped whenever the binding writes values into inputs (restore, import): a cached
+    /// reading of the form is stale after it, though no input event was fired.
+    static WRITES: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many times values were written into inputs so far (see `WRITES`).
+pub fn writes() -> u64 {
+    WRITES.with(Cell::get)
+}
+
+/// Every field's inputs, in document order, from one query of the form.
+pub fn by_field(form: &HtmlFormElement, category: &Category) -> HashMap<String, Vec<Element>> {
+    let mut out: HashMap<String, Vec<Element>> = HashMap::new();
+    if let Ok(list) = form.query_selector_all(CONTROLS) {
+        for i in 0..list.length() {
+            let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+                continue;
+            };
+            if let Some(field) = field_of(&el, category) {
+                out.entry(field.id.clone()).or_default().push(el);
+            }
+        }
+    }
+    out
+}
+
+pub use crate::page_words::PageUnit;
+
+/// The unit the page declares on an input (`data-yc-unit`), for a field counted in 万元.
+pub fn unit_of(el: &Element, field: &Field) -> Option<PageUnit> {
+    if field.kind != FieldKind::Amount || field.unit.as_deref().is_some_and(|u| u != "万元") {
+        return None;
+    }
+    match el.get_attribute("data-yc-unit")?.trim() {
+        "元" | "yuan" => Some(PageUnit::Yuan),
+        _ => None,
+    }
+}
+
+fn text_of(el: &Element, field: &Field, raw: String) -> String {
+    match unit_of(el, field) {
+        Some(PageUnit::Yuan) => crate::page_words::yuan_to_wan(&raw),
+        None => raw,
+    }
+}
+
+fn text_for(el: &Element, field: &Field, wan: &str) -> String {
+    match unit_of(el, field) {
+        Some(PageUnit::Yuan) => {
+            crate::page_words::shift_decimal(wan, 4).unwrap_or_else(|| wan.to_string())
+        }
+        None => wan.to_string(),
+    }
+}
+
+/// The unit the page declares on the field's first input, if any.
+pub fn page_unit(els: &[Element], field: &Field) -> Option<PageUnit> {
+    els.first().and_then(|el| unit_of(el, field))
+}
 
 /// The field an element stands for, if any: its `name` when that is a field id, else its
 /// `data-field` (a page whose names its server needs, e.g. `org[uscc]`, marks the field so).
@@ -39,16 +113,16 @@ pub fn inputs(form: &HtmlFormElement, id: &str) -> Vec<Element> {
     out
 }
 
-/// What the person has entered in the field, as the core reads values.
-pub fn read(form: &HtmlFormElement, field: &Field) -> Option<Value> {
-    let els = inputs(form, &field.id);
+/// What the person has entered in the field (its inputs, already found), as the core reads
+/// values.
+pub fn read_inputs(els: &[Element], field: &Field) -> Option<Value> {
     if els.is_empty() {
         return None;
     }
     let mut texts = Vec::new();
     let mut boxes = 0usize;
     let mut ticked = Vec::new();
-    for el in &els {
+    for el in els {
         if let Some(input) = el.dyn_ref::<HtmlInputElement>() {
             match input.type_().as_str() {
                 "checkbox" => {
@@ -63,7 +137,7 @@ pub fn read(form: &HtmlFormElement, field: &Field) -> Option<Value> {
                     }
                 }
                 "file" | "submit" | "button" | "reset" | "image" => {}
-                _ => texts.push(input.value()),
+                _ => texts.push(text_of(el, field, input.value())),
             }
         } else if let Some(area) = el.dyn_ref::<HtmlTextAreaElement>() {
             texts.push(area.value());
@@ -107,6 +181,7 @@ pub fn read(form: &HtmlFormElement, field: &Field) -> Option<Value> {
 
 /// Puts a value back into the field's inputs (restoring a draft, importing a file).
 pub fn write(form: &HtmlFormElement, field: &Field, value: &Value) {
+    WRITES.with(|w| w.set(w.get().wrapping_add(1)));
     let els = inputs(form, &field.id);
     let list: Vec<String> = match value {
         Value::Text(s) => vec![s.clone()],
@@ -124,7 +199,11 @@ pub fn write(form: &HtmlFormElement, field: &Field, value: &Value) {
                 "radio" => input.set_checked(list.first() == Some(&input.value())),
                 "file" | "submit" | "button" | "reset" | "image" => {}
                 _ => {
-                    input.set_value(list.get(next_text).map(String::as_str).unwrap_or(""));
+                    input.set_value(&text_for(
+                        el,
+                        field,
+                        list.get(next_text).map(String::as_str).unwrap_or(""),
+                    ));
                     next_text += 1;
                 }
             }

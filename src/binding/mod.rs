@@ -12,15 +12,18 @@
 //! **Invariant:** no handler panics. State lives in a `RefCell` that handlers borrow only
 //! briefly and with `try_borrow_mut`; a re-entrant event is skipped, never a panic.
 
+mod blocks;
+mod cache;
 mod draft;
 mod inputs;
+mod labels;
 mod render;
 mod text;
 
 use crate::model::{Category, FieldKind};
 use crate::validate::{self, Context};
 use crate::value::Values;
-use gloo::events::{EventListener, EventListenerOptions};
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
@@ -32,8 +35,9 @@ use web_sys::{Element, Event, HtmlElement, HtmlFormElement};
 pub(crate) use text::Text;
 
 /// Milliseconds of quiet before the eligibility panel is redrawn and the draft saved: the
-/// field's own message is synchronous; these can wait for a pause in typing.
-const PANEL_DELAY_MS: u32 = 60;
+/// field's own message is synchronous; these wait for a pause in typing (a quick typist's
+/// keys come 100–200 ms apart), so that a keystroke never waits for the whole form.
+const PANEL_DELAY_MS: u32 = 250;
 const SAVE_DELAY_MS: u32 = 300;
 
 pub(crate) struct Binding {
@@ -43,6 +47,12 @@ pub(crate) struct Binding {
     ctx: Context,
     text: Text,
     storage_key: String,
+    options: blocks::Options,
+    cache: cache::Cache,
+    /// For each field, the other fields whose checks read it (refreshed when it changes).
+    dependents: HashMap<String, Vec<String>>,
+    /// Fields some other field's `when` reads: a change to them can change what applies.
+    condition_fields: BTreeSet<String>,
     /// Set when `detach()` is called while a handler of ours is running (a page listener
     /// reacting to an event we caused, e.g. `focusin` on the summary): the teardown then runs
     /// as soon as that handler returns, and no handler acts in between.
@@ -75,18 +85,56 @@ pub(crate) struct Ui {
     panel_timer: Option<Timeout>,
     save_timer: Option<Timeout>,
     reader: Option<gloo::file::callbacks::FileReader>,
+    /// The offer to delete the stored draft after the page's reset.
+    reset_offer: Option<Element>,
+    /// Page's required marks the binding added to fields that became required, by field.
+    marks: HashMap<String, Element>,
     detached: bool,
 }
 
 impl Binding {
+    /// The form's values as last read (a keystroke re-reads only its own field; see `cache`).
     fn values(&self) -> Values {
-        let mut values = Values::new();
-        for field in &self.category.fields {
-            if let Some(v) = inputs::read(&self.form, field) {
-                values.insert(field.id.clone(), v);
-            }
+        self.cache.values(&self.form, self.category)
+    }
+
+    /// The field's inputs in the page (cached; refreshed when the page's markup changes).
+    pub(crate) fn inputs_of(&self, id: &str) -> Vec<Element> {
+        self.cache.inputs_of(&self.form, self.category, id)
+    }
+
+    /// The fields this page is held to: those it has inputs for, unless `fields: 'all'`.
+    fn collected(&self) -> Option<Vec<String>> {
+        (!self.options.all_fields).then(|| self.cache.present(&self.form, self.category))
+    }
+
+    /// The whole report for these values, for the fields the page has.
+    pub(crate) fn report(&self, values: &Values) -> validate::Report {
+        let collected = self.collected();
+        validate::validate_collected_form(self.category, values, &self.ctx, collected.as_deref())
+    }
+
+    /// The field's name as the page labels it, else the schema's.
+    pub(crate) fn label(&self, id: &str) -> String {
+        self.cache
+            .page_label(&self.form, self.category, id)
+            .or_else(|| self.category.field(id).map(|f| f.name().to_string()))
+            .unwrap_or_default()
+    }
+
+    /// A message of the core in the page's words: its label, its unit.
+    pub(crate) fn page_message(&self, id: &str, message: &str) -> String {
+        let Some(field) = self.category.field(id) else {
+            return message.to_string();
+        };
+        let mut text = match self.cache.page_label(&self.form, self.category, id) {
+            Some(page) => labels::relabel(message, field, &page),
+            None => message.to_string(),
+        };
+        if let Some(unit) = inputs::page_unit(&self.inputs_of(id), field) {
+            text = crate::page_words::message_in_page_unit(&text, unit);
         }
-        values
+        text
     }
 
     /// Records an attribute's value before the binding first changes it.
@@ -107,23 +155,35 @@ impl Binding {
 
     /// Redraws the messages of one field from a fresh check.
     fn refresh_field(&self, ui: &mut Ui, id: &str, values: &Values) {
-        let issues = validate::validate_field(self.category, id, values, &self.ctx);
+        let collected = self.collected();
+        let adjusted = blocks::for_rules(self, values);
+        let (values, numbers) = match &adjusted {
+            Some((v, n)) => (v, n.as_slice()),
+            None => (values, &[][..]),
+        };
+        let mut issues = validate::validate_collected_field(
+            self.category,
+            id,
+            values,
+            &self.ctx,
+            collected.as_deref(),
+        );
+        issues.retain(|i| blocks::keep_issue(numbers, i));
         render::field_messages(self, ui, id, &issues);
     }
 
     /// After a change to `id`: its own message, and those of shown fields that read it.
     fn on_change(&self, ui: &mut Ui, id: &str) {
+        // Only this field is read again, and only it and the shown fields that read it are
+        // checked; the panel waits for a pause (`schedule_panel`).
+        self.cache.update(&self.form, self.category, id);
         let values = self.values();
         let mut to_refresh: Vec<String> = Vec::new();
         if ui.touched.contains(id) {
             to_refresh.push(id.to_string());
         }
-        for other in &ui.touched {
-            if other != id
-                && validate::related_fields(self.category, other)
-                    .iter()
-                    .any(|f| f == id)
-            {
+        for other in self.dependents.get(id).into_iter().flatten() {
+            if ui.touched.contains(other) {
                 to_refresh.push(other.clone());
             }
         }
@@ -131,12 +191,31 @@ impl Binding {
             self.refresh_field(ui, &f, &values);
         }
         render::counter(self, ui, id, &values);
-        render::applicability(self, ui, &values);
+        if self.condition_fields.contains(id) {
+            render::applicability(self, ui, &values);
+        }
+    }
+
+    /// The report with what the page's own settings change: a 15-digit 注册号 where the page
+    /// accepts one is not a format error, and the rules that need the credit code wait for it.
+    pub(crate) fn page_report(&self, values: &Values) -> validate::Report {
+        let Some((adjusted, numbers)) = blocks::for_rules(self, values) else {
+            return self.report(values);
+        };
+        let mut report = self.report(&adjusted);
+        report.issues.retain(|i| blocks::keep_issue(&numbers, i));
+        report.valid = !report
+            .issues
+            .iter()
+            .any(|i| i.severity == crate::model::Severity::Error);
+        report
     }
 
     fn full_check(&self, ui: &mut Ui) -> validate::Report {
+        // A submit reads the whole form afresh: a page script may have set values silently.
+        self.cache.invalidate();
         let values = self.values();
-        let report = validate::validate_form(self.category, &values, &self.ctx);
+        let report = self.page_report(&values);
         for field in &self.category.fields {
             ui.touched.insert(field.id.clone());
             let issues: Vec<_> = report
@@ -173,7 +252,7 @@ fn schedule_panel(binding: &Rc<Binding>, ui: &mut Ui) {
     let b = Rc::clone(binding);
     ui.panel_timer = Some(Timeout::new(PANEL_DELAY_MS, move || {
         if let Some(mut ui) = b.ui_for_handler() {
-            let report = validate::validate_form(b.category, &b.values(), &b.ctx);
+            let report = b.page_report(&b.values());
             render::panel(&b, &mut ui, &report.eligibility);
         }
     }));
@@ -222,19 +301,29 @@ impl Handle {
         .forget();
     }
 
-    /// Checks the whole form now, shows every message, and returns the report.
+    /// Checks the whole form now as a submit would — every message, and the error summary
+    /// (focused) when something is wrong — and returns the report. For a page that submits by
+    /// script (`<input type=button>`, `fetch`): send only when `report.valid`.
     pub fn validate(&self) -> JsValue {
         let Some(b) = &self.binding else {
             return JsValue::NULL;
         };
-        let Ok(mut ui) = b.ui.try_borrow_mut() else {
+        let Some(mut ui) = b.ui_for_handler() else {
             return JsValue::NULL;
         };
-        let report = b.full_check(&mut ui);
-        serde_json::to_string(&report)
-            .ok()
-            .and_then(|s| js_sys::JSON::parse(&s).ok())
-            .unwrap_or(JsValue::NULL)
+        let report = blocks::submit_check(b, &mut ui);
+        blocks::report_to_js(&report)
+    }
+
+    /// Deletes the draft stored on this computer (a page that submits by script calls it
+    /// once its backend has the application). What is in the form stays.
+    #[wasm_bindgen(js_name = clearDraft)]
+    pub fn clear_draft(&self) {
+        let Some(b) = &self.binding else { return };
+        let Some(mut ui) = b.ui_for_handler() else {
+            return;
+        };
+        blocks::delete_draft(b, &mut ui);
     }
 
     /// The form's current values as a plain object (what a draft stores).
@@ -259,6 +348,9 @@ fn teardown(binding: &Binding, ui: &mut Ui) {
     ui.panel_timer = None;
     ui.save_timer = None;
     ui.reader = None;
+    binding.cache.disconnect();
+    ui.marks.clear();
+    ui.reset_offer = None;
     for el in ui.added.drain(..) {
         el.remove();
     }
@@ -339,8 +431,14 @@ pub fn attach(
         .as_string()
         .or_else(|| web_sys::window().and_then(|w| w.location().pathname().ok()))
         .unwrap_or_default();
+    let options = blocks::Options::read(&options);
+    let (dependents, condition_fields) = blocks::dependencies(category);
     let binding = Rc::new(Binding {
         storage_key: format!("yanglao-check:draft:{edition}:{}:{page}", category.id),
+        cache: cache::Cache::new(&form),
+        options,
+        dependents,
+        condition_fields,
         form,
         edition,
         category,
@@ -363,7 +461,7 @@ pub fn attach(
             render::counter(&binding, &mut ui, &field.id, &values);
         }
         render::applicability(&binding, &mut ui, &values);
-        let report = validate::validate_form(category, &values, &binding.ctx);
+        let report = binding.page_report(&values);
         render::panel(&binding, &mut ui, &report.eligibility);
     }
     Ok(Handle {
@@ -405,30 +503,12 @@ fn install(binding: &Rc<Binding>, ui: &mut Ui) {
             let values = b.values();
             b.refresh_field(&mut ui, &id, &values);
         }));
-    let b = Rc::clone(binding);
-    let options = EventListenerOptions::enable_prevent_default();
-    ui.listeners.push(EventListener::new_with_options(
-        &target,
-        "submit",
-        options,
-        move |event| {
-            let Some(mut ui) = b.ui_for_handler() else {
-                return;
-            };
-            let report = b.full_check(&mut ui);
-            if report.valid {
-                render::remove_summary(&mut ui);
-            } else {
-                event.prevent_default();
-                render::summary(&b, &mut ui, &report.issues);
-            }
-        },
-    ));
+    blocks::install(binding, ui);
 }
 
 /// Focuses the first input of a field (from a summary link).
-pub(crate) fn focus_field(form: &HtmlFormElement, id: &str) {
-    if let Some(el) = inputs::inputs(form, id).into_iter().next() {
+pub(crate) fn focus_field(binding: &Binding, id: &str) {
+    if let Some(el) = binding.inputs_of(id).into_iter().next() {
         el.scroll_into_view();
         if let Some(h) = el.dyn_ref::<HtmlElement>() {
             let _ = h.focus();

@@ -2,7 +2,7 @@
 //! summary and the eligibility panel. Text is only ever set with `textContent`, and nothing
 //! carries an inline style, so values can't inject markup and a strict CSP is enough.
 
-use super::{focus_field, inputs, Binding, Ui};
+use super::{focus_field, Binding, Ui};
 use crate::eligibility::{Eligibility, Status, Verdict};
 use crate::model::{FieldKind, Severity};
 use crate::validate::Issue;
@@ -54,7 +54,7 @@ fn place_message(binding: &Binding, id: &str, msg: &Element) -> Option<()> {
         slot.append_child(msg).ok()?;
         return Some(());
     }
-    let first = inputs::inputs(&binding.form, id).into_iter().next()?;
+    let first = binding.inputs_of(id).into_iter().next()?;
     if let Ok(Some(wrap)) = first.closest("[data-field-wrap]") {
         if let Ok(Some(label)) =
             wrap.query_selector(":scope > label, :scope > legend, :scope > .label")
@@ -100,7 +100,7 @@ fn describedby(binding: &Binding, ui: &mut Ui, el: &Element, token: &str, on: bo
 /// Shows a field's issues next to it (or clears them), with `aria-invalid` while an error shows.
 pub fn field_messages(binding: &Binding, ui: &mut Ui, id: &str, issues: &[Issue]) {
     let msg_id = format!("yc-msg-{id}");
-    let els = inputs::inputs(&binding.form, id);
+    let els = binding.inputs_of(id);
     if issues.is_empty() {
         if let Some(msg) = ui.messages.remove(id) {
             msg.remove();
@@ -141,7 +141,13 @@ pub fn field_messages(binding: &Binding, ui: &mut Ui, id: &str, issues: &[Issue]
         } else {
             "yc-issue yc-issue-warning"
         };
-        let _ = child(binding, &msg, "span", class, &issue.message);
+        let _ = child(
+            binding,
+            &msg,
+            "span",
+            class,
+            &binding.page_message(id, &issue.message),
+        );
     }
     for el in &els {
         describedby(binding, ui, el, &msg_id, true);
@@ -172,7 +178,7 @@ pub fn counter(binding: &Binding, ui: &mut Ui, id: &str, values: &Values) {
     let el = match ui.counters.get(id) {
         Some(c) => c.clone(),
         None => {
-            let Some(last) = inputs::inputs(&binding.form, id).into_iter().last() else {
+            let Some(last) = binding.inputs_of(id).into_iter().last() else {
                 return;
             };
             let Some(c) = make(binding, ui, "p", "yc-counter") else {
@@ -183,7 +189,7 @@ pub fn counter(binding: &Binding, ui: &mut Ui, id: &str, values: &Values) {
             if last.after_with_node_1(&c).is_err() {
                 return;
             }
-            for el in inputs::inputs(&binding.form, id) {
+            for el in binding.inputs_of(id) {
                 describedby(binding, ui, &el, &counter_id, true);
             }
             ui.counters.insert(id.to_string(), c.clone());
@@ -212,16 +218,25 @@ pub fn counter(binding: &Binding, ui: &mut Ui, id: &str, values: &Values) {
     el.set_text_content(Some(&text));
 }
 
-/// Greys out fields whose condition is false (the page's `[data-field-wrap]`, if it has one).
+/// Greys out fields whose condition is false, at the page's `[data-field-wrap]` or else the
+/// row or wrapper that holds only that field; marks a field that has become required
+/// (`aria-required`, and the page's own required mark if it uses one).
 pub fn applicability(binding: &Binding, ui: &mut Ui, values: &Values) {
-    let ctx = binding.ctx;
-    let form = validate_form_for_conditions(binding, values, &ctx);
+    let collected = binding.collected();
+    let form = crate::validate::Form::collecting(
+        binding.category,
+        values,
+        &binding.ctx,
+        collected.as_deref(),
+    );
     for field in binding.category.fields.iter().filter(|f| f.when.is_some()) {
         let applies = field.when.as_ref().and_then(|w| form.condition(w)) == Some(true);
-        let Some(first) = inputs::inputs(&binding.form, &field.id).into_iter().next() else {
+        let els = binding.inputs_of(&field.id);
+        if els.is_empty() {
             continue;
-        };
-        let Ok(Some(wrap)) = first.closest("[data-field-wrap]") else {
+        }
+        super::blocks::show_required(binding, ui, field, &els, applies && field.required);
+        let Some(wrap) = super::blocks::wrapper(binding, &field.id, &els) else {
             continue;
         };
         let has = wrap.class_list().contains("yc-inapplicable");
@@ -240,14 +255,6 @@ pub fn applicability(binding: &Binding, ui: &mut Ui, values: &Values) {
             field_messages(binding, ui, &field.id, &[]);
         }
     }
-}
-
-fn validate_form_for_conditions<'a>(
-    binding: &'a Binding,
-    values: &'a Values,
-    ctx: &'a crate::Context,
-) -> crate::validate::Form<'a> {
-    crate::validate::Form::new(binding.category, values, ctx)
 }
 
 pub fn remove_summary(ui: &mut Ui) {
@@ -284,12 +291,12 @@ pub fn summary(binding: &std::rc::Rc<Binding>, ui: &mut Ui, issues: &[Issue]) {
         let Some(li) = child(binding, &list, "li", "", "") else {
             continue;
         };
-        let label = binding
-            .category
-            .field(&issue.field)
-            .map(|f| f.name().to_string())
-            .unwrap_or_default();
-        let text = format!("{label}：{}", issue.message);
+        let text = super::blocks::summary_line(binding, issue);
+        if binding.inputs_of(&issue.field).is_empty() {
+            // A field the page does not have (only with `fields: 'all'`): said, not linked.
+            let _ = child(binding, &li, "span", "yc-summary-absent", &text);
+            continue;
+        }
         let Some(a) = child(binding, &li, "a", "", &text) else {
             continue;
         };
@@ -297,9 +304,11 @@ pub fn summary(binding: &std::rc::Rc<Binding>, ui: &mut Ui, issues: &[Issue]) {
         let _ = a.set_attribute("href", &format!("#{input_id}"));
         let _ = a.set_attribute("data-yc-field", &issue.field);
     }
-    binding.form.prepend_with_node_1(&div).ok();
+    if super::blocks::place_block(binding, &div, super::blocks::Block::Summary).is_none() {
+        return;
+    }
     // Links move focus to the field itself, not just the scroll position.
-    let form = binding.form.clone();
+    let form = std::rc::Rc::clone(binding);
     ui.summary_listener = Some(EventListener::new_with_options(
         &div,
         "click",
@@ -326,7 +335,7 @@ pub fn summary(binding: &std::rc::Rc<Binding>, ui: &mut Ui, issues: &[Issue]) {
 
 /// The id of the field's first input, giving it one if it has none.
 fn ensure_id(binding: &Binding, ui: &mut Ui, field: &str) -> String {
-    let Some(first) = inputs::inputs(&binding.form, field).into_iter().next() else {
+    let Some(first) = binding.inputs_of(field).into_iter().next() else {
         return String::new();
     };
     let id = first.id();

@@ -108,6 +108,9 @@ test('a corrupted or hostile draft in localStorage is refused with a message, an
     await typeInto(page, '#f-uscc', '91110000600037341A');
     await page.keyboard.press('Tab');
     await page.locator('#yc-msg-uscc').waitFor();
+    // What was typed is saved after a pause; wait for it, so that it cannot overwrite the
+    // next hostile draft between setItem and the reload.
+    await saved(page);
   }
   await context.close();
 });

@@ -33,5 +33,8 @@ pub mod value;
 
 pub use eligibility::{Eligibility, RuleResult, Status, Verdict};
 pub use locale::Locale;
-pub use validate::{validate_field, validate_form, Context, Issue, Report};
+pub use validate::{
+    validate_collected_field, validate_collected_form, validate_field, validate_form, Context,
+    Issue, Report,
+};
 pub use value::{Value, Values};

@@ -76,6 +76,12 @@ fn see<'a>(form: &'a Form, id: &str) -> Seen<'a> {
         Some(Reading::NotApplicable) => {
             Seen::Missing(format!("Missing: {label} (not asked for the type chosen)"))
         }
+        Some(Reading::NotCollected) if zh(form) => Seen::Missing(format!(
+            "待补充：{label}（本页未收集此项，请按通知另行提供）"
+        )),
+        Some(Reading::NotCollected) => {
+            Seen::Missing(format!("Missing: {label} (this page does not collect it)"))
+        }
         _ if zh(form) => Seen::Missing(format!("待补充：{label}")),
         _ => Seen::Missing(format!("Missing: {label}")),
     }
@@ -87,7 +93,14 @@ fn missing(part: String) -> Outcome {
 
 pub fn missing_condition(form: &Form, cond: &Condition) -> Outcome {
     let label = label_of(form, &cond.field);
-    if zh(form) {
+    let collected = form.collects(&cond.field);
+    if !collected && zh(form) {
+        missing(format!(
+            "待补充：{label}（本页未收集此项，据此确定本条是否适用）"
+        ))
+    } else if !collected {
+        missing(format!("Missing: {label} (this page does not collect it; it decides whether this condition applies)"))
+    } else if zh(form) {
         missing(format!("待补充：{label}（据此确定本条是否适用）"))
     } else {
         missing(format!(
@@ -468,6 +481,7 @@ fn declared(form: &Form, field: &str) -> Outcome {
                 false => format!("Declared: {label}"),
             },
         ),
+        Seen::Missing(m) if !form.collects(field) => missing(m),
         _ => missing(match zh(form) {
             true => format!("待承诺：请勾选“{label}”"),
             false => format!("To declare: tick “{label}”"),

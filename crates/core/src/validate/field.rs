@@ -36,6 +36,9 @@ pub enum Typed {
 pub enum Reading {
     /// Its `when` condition is false: ignored, not reported, invisible to rules.
     NotApplicable,
+    /// The page has no input for it (it said which fields it collects): not required, not
+    /// reported; a rule that needs it cannot be decided from this page.
+    NotCollected,
     NotGiven,
     /// Given but refused; the reason is among the issues.
     Invalid,
@@ -79,6 +82,9 @@ pub fn read(form: &Form, field: &Field) -> Slot {
         if form.condition(cond) != Some(true) {
             return Slot::bare(Reading::NotApplicable);
         }
+    }
+    if !form.collects(&field.id) {
+        return Slot::bare(Reading::NotCollected);
     }
     let given = form.values.get(&field.id).filter(|v| v.is_given());
     let Some(value) = given else {

@@ -45,6 +45,10 @@ pub struct Form<'a> {
     pub category: &'a Category,
     pub values: &'a Values,
     pub ctx: &'a Context,
+    /// The fields the page has inputs for, when it has only some of them (`None`: every field
+    /// of the category). A field not collected is never required nor reported, and a rule
+    /// that needs it is 待补充 saying the page does not collect it.
+    collected: Option<&'a [String]>,
     slots: Vec<OnceCell<Slot>>,
     /// Slots being read right now: a field whose condition leads back to itself (a data bug
     /// the lint refuses) reads as not given instead of recursing.
@@ -53,14 +57,30 @@ pub struct Form<'a> {
 
 impl<'a> Form<'a> {
     pub fn new(category: &'a Category, values: &'a Values, ctx: &'a Context) -> Form<'a> {
+        Form::collecting(category, values, ctx, None)
+    }
+
+    /// A form on a page that has inputs only for `collected` (`None`: for every field).
+    pub fn collecting(
+        category: &'a Category,
+        values: &'a Values,
+        ctx: &'a Context,
+        collected: Option<&'a [String]>,
+    ) -> Form<'a> {
         let n = category.fields.len();
         Form {
             category,
             values,
             ctx,
+            collected,
             slots: (0..n).map(|_| OnceCell::new()).collect(),
             busy: (0..n).map(|_| Cell::new(false)).collect(),
         }
+    }
+
+    /// Whether the page has the field (always, unless it said which fields it collects).
+    pub fn collects(&self, id: &str) -> bool {
+        self.collected.is_none_or(|c| c.iter().any(|f| f == id))
     }
 
     pub fn slot(&self, id: &str) -> Option<&Slot> {
@@ -186,7 +206,17 @@ fn kind_rule(field: &crate::model::Field) -> String {
 
 /// Every issue of every field, in the form's order, and the eligibility verdicts.
 pub fn validate_form(category: &Category, values: &Values, ctx: &Context) -> Report {
-    let form = Form::new(category, values, ctx);
+    validate_collected_form(category, values, ctx, None)
+}
+
+/// `validate_form` for a page that has inputs only for the fields in `collected`.
+pub fn validate_collected_form(
+    category: &Category,
+    values: &Values,
+    ctx: &Context,
+    collected: Option<&[String]>,
+) -> Report {
+    let form = Form::collecting(category, values, ctx, collected);
     let issues: Vec<Issue> = category
         .fields
         .iter()
@@ -209,7 +239,19 @@ pub fn validate_field(
     values: &Values,
     ctx: &Context,
 ) -> Vec<Issue> {
-    Form::new(category, values, ctx).issues_for(field_id)
+    validate_collected_field(category, field_id, values, ctx, None)
+}
+
+/// `validate_field` for a page that has inputs only for the fields in `collected`: exactly
+/// what `validate_collected_form` reports for the field.
+pub fn validate_collected_field(
+    category: &Category,
+    field_id: &str,
+    values: &Values,
+    ctx: &Context,
+    collected: Option<&[String]>,
+) -> Vec<Issue> {
+    Form::collecting(category, values, ctx, collected).issues_for(field_id)
 }
 
 /// Every field `validate_field(id)` may read: the field, the fields its consistency checks

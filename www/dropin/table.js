@@ -1,0 +1,6 @@
+// The only change this page needed: load the checker and attach it.
+import init, { attach } from '../pkg/yanglao_check.js';
+
+await init({ module_or_path: new URL('../pkg/yanglao_check_bg.wasm', import.meta.url) });
+window.__ycHandle = attach(document.getElementById('form1'), { edition: 'national-2023', category: 'enterprise' });
+window.__ycReady = performance.now();
