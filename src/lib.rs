@@ -8,6 +8,6 @@
 pub use yanglao_core::*;
 
 #[cfg(target_arch = "wasm32")]
-pub mod wasm_api;
-#[cfg(target_arch = "wasm32")]
 pub mod binding;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm_api;

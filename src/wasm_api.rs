@@ -78,7 +78,10 @@ fn to_js_fast<T: Serialize + ?Sized>(value: &T) -> JsValue {
 
 fn string_arg(value: &JsValue, what: &str) -> Result<String, JsError> {
     value.as_string().ok_or_else(|| {
-        JsError::new(&format!("{what} 应为字符串 / {what} must be a string (got {})", js_type(value)))
+        JsError::new(&format!(
+            "{what} 应为字符串 / {what} must be a string (got {})",
+            js_type(value)
+        ))
     })
 }
 
@@ -118,10 +121,14 @@ pub(crate) fn context(options: &JsValue) -> Context {
         if !options.is_object() {
             return None;
         }
-        Reflect::get(options, &JsValue::from_str(key)).ok().and_then(|v| v.as_string())
+        Reflect::get(options, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
     };
     let locale = get("locale").map(|l| Locale::parse(&l)).unwrap_or_default();
-    let today = get("today").and_then(|t| crate::checks::parse_iso(&t)).or_else(browser_today);
+    let today = get("today")
+        .and_then(|t| crate::checks::parse_iso(&t))
+        .or_else(browser_today);
     Context { locale, today }
 }
 
@@ -129,7 +136,11 @@ pub(crate) fn context(options: &JsValue) -> Context {
 fn browser_today() -> Option<Date> {
     let now = js_sys::Date::new_0();
     let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
-    Date::new(i32::try_from(y).ok()?, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+    Date::new(
+        i32::try_from(y).ok()?,
+        u8::try_from(m).ok()?,
+        u8::try_from(d).ok()?,
+    )
 }
 
 /// One JS value as the core sees it; `None` for null/undefined (not given).
@@ -149,7 +160,10 @@ pub(crate) fn to_value(js: &JsValue) -> Option<Value> {
     if is_array(js) {
         // By reflection (`catch`): a Proxy's traps may throw, and `Array.from` would let that
         // exception through.
-        let Some(length) = Reflect::get(js, &JsValue::from_str("length")).ok().and_then(|l| l.as_f64()) else {
+        let Some(length) = Reflect::get(js, &JsValue::from_str("length"))
+            .ok()
+            .and_then(|l| l.as_f64())
+        else {
             return Some(Value::Unsupported("array"));
         };
         if !(0.0..=f64::from(MAX_ITEMS)).contains(&length) {
@@ -158,7 +172,9 @@ pub(crate) fn to_value(js: &JsValue) -> Option<Value> {
         let length = length as u32;
         let mut items = Vec::with_capacity(length as usize);
         for i in 0..length {
-            let Ok(item) = Reflect::get_u32(js, i) else { return Some(Value::Unsupported("array")) };
+            let Ok(item) = Reflect::get_u32(js, i) else {
+                return Some(Value::Unsupported("array"));
+            };
             if let Some(s) = item.as_string() {
                 items.push(s);
             } else if let Some(text) = number_text(&item) {
@@ -178,7 +194,9 @@ pub(crate) fn to_value(js: &JsValue) -> Option<Value> {
 /// checkers then refuse the odd ones with a message, as they would if it had been typed.
 fn number_text(js: &JsValue) -> Option<String> {
     let text = if js.as_f64().is_some() {
-        js.unchecked_ref::<js_sys::Number>().to_string_with_radix(10).ok()?
+        js.unchecked_ref::<js_sys::Number>()
+            .to_string_with_radix(10)
+            .ok()?
     } else if js.is_bigint() {
         js.unchecked_ref::<js_sys::BigInt>().to_string(10).ok()?
     } else {
@@ -195,8 +213,12 @@ pub(crate) fn read_all_values(category: &Category, values: &JsValue) -> Values {
     if !values.is_object() || is_array(values) {
         return Values::new();
     }
-    let json = js_sys::JSON::stringify(values).ok().and_then(|s| s.as_string());
-    let parsed = json.and_then(|text| serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text).ok());
+    let json = js_sys::JSON::stringify(values)
+        .ok()
+        .and_then(|s| s.as_string());
+    let parsed = json.and_then(|text| {
+        serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text).ok()
+    });
     let Some(map) = parsed else {
         return read_values(category, values, None);
     };
@@ -207,9 +229,13 @@ pub(crate) fn read_all_values(category: &Category, values: &JsValue) -> Values {
         }
         // JSON writes NaN, ±Infinity (and undefined or a function in an array) as null:
         // read those by reflection, so that the form reads what `validateField` reads.
-        let lossy = v.is_null() || v.as_array().is_some_and(|items| items.iter().any(serde_json::Value::is_null));
+        let lossy = v.is_null()
+            || v.as_array()
+                .is_some_and(|items| items.iter().any(serde_json::Value::is_null));
         let value = if lossy {
-            Reflect::get(values, &JsValue::from_str(&id)).ok().and_then(|js| to_value(&js))
+            Reflect::get(values, &JsValue::from_str(&id))
+                .ok()
+                .and_then(|js| to_value(&js))
         } else {
             from_json(&v)
         };
@@ -251,7 +277,10 @@ pub(crate) fn read_values(category: &Category, values: &JsValue, only: Option<&[
         return out;
     }
     let mut read = |id: &str| {
-        if let Some(v) = Reflect::get(values, &JsValue::from_str(id)).ok().and_then(|v| to_value(&v)) {
+        if let Some(v) = Reflect::get(values, &JsValue::from_str(id))
+            .ok()
+            .and_then(|v| to_value(&v))
+        {
             out.insert(id.to_string(), v);
         }
     };
@@ -299,14 +328,27 @@ fn summary(e: &Edition) -> EditionSummary<'_> {
         published: e.published.as_deref(),
         deadline: e.deadline.as_deref(),
         notes: &e.notes,
-        categories: e.categories.iter().map(|c| CategorySummary { id: &c.id, name: &c.name, form_title: &c.form_title }).collect(),
+        categories: e
+            .categories
+            .iter()
+            .map(|c| CategorySummary {
+                id: &c.id,
+                name: &c.name,
+                form_title: &c.form_title,
+            })
+            .collect(),
     }
 }
 
 /// Every edition with its categories.
 #[wasm_bindgen(unchecked_return_type = "EditionSummary[]")]
 pub fn editions() -> JsValue {
-    to_js(&registry::editions().into_iter().map(summary).collect::<Vec<_>>())
+    to_js(
+        &registry::editions()
+            .into_iter()
+            .map(summary)
+            .collect::<Vec<_>>(),
+    )
 }
 
 #[derive(Serialize)]
@@ -348,19 +390,33 @@ pub fn schema(
     #[wasm_bindgen(unchecked_param_type = "string")] category: JsValue,
 ) -> Result<JsValue, JsError> {
     let c = lookup(&edition, &category)?;
-    let e = registry::edition(&edition.as_string().unwrap_or_default()).ok_or_else(|| JsError::new("edition"))?;
+    let e = registry::edition(&edition.as_string().unwrap_or_default())
+        .ok_or_else(|| JsError::new("edition"))?;
     let rules = c
         .rules
         .iter()
         .map(|r| {
             let mut fields = r.applies.iter().map(|a| a.field.clone()).collect();
             crate::eligibility::collect_fields(&r.test, &c.reference_date, &mut fields);
-            SchemaRule { id: &r.id, clause: &r.clause, text: &r.text, fields, applies: r.applies.as_ref(), note: r.note.as_deref() }
+            SchemaRule {
+                id: &r.id,
+                clause: &r.clause,
+                text: &r.text,
+                fields,
+                applies: r.applies.as_ref(),
+                note: r.note.as_deref(),
+            }
         })
         .collect();
     let schema = Schema {
         edition: summary(e),
-        category: SchemaCategory { id: &c.id, name: &c.name, form_title: &c.form_title, subject: &c.subject, reference_date: &c.reference_date },
+        category: SchemaCategory {
+            id: &c.id,
+            name: &c.name,
+            form_title: &c.form_title,
+            subject: &c.subject,
+            reference_date: &c.reference_date,
+        },
         fields: &c.fields,
         checks: &c.checks,
         rules,
@@ -384,7 +440,11 @@ pub fn validate_field(
     let field_id = string_arg(&field_id, "fieldId")?;
     let ctx = context(&options);
     let related = validate::related_fields(c, &field_id);
-    let related: Vec<&str> = related.iter().map(String::as_str).filter(|id| *id != field_id).collect();
+    let related: Vec<&str> = related
+        .iter()
+        .map(String::as_str)
+        .filter(|id| *id != field_id)
+        .collect();
     let mut vals = read_values(c, &values, Some(&related));
     if let Some(v) = to_value(&value) {
         vals.insert(field_id.clone(), v);
@@ -414,6 +474,7 @@ pub fn validate_form(
 /// Counts 字 as Word does (for a page's own counters).
 #[wasm_bindgen(js_name = countChars)]
 pub fn count_chars(#[wasm_bindgen(unchecked_param_type = "string")] text: JsValue) -> u32 {
-    text.as_string().map(|s| crate::checks::count_zi(&s)).unwrap_or(0)
+    text.as_string()
+        .map(|s| crate::checks::count_zi(&s))
+        .unwrap_or(0)
 }
-

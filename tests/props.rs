@@ -12,7 +12,10 @@ use yanglao_check::model::Category;
 use yanglao_check::{registry, validate_field, validate_form, Context, Locale, Value, Values};
 
 fn all_categories() -> Vec<&'static Category> {
-    registry::editions().iter().flat_map(|e| e.categories.iter()).collect()
+    registry::editions()
+        .iter()
+        .flat_map(|e| e.categories.iter())
+        .collect()
 }
 
 /// Strings people and scripts produce: realistic fragments mixed with hostile ones.
@@ -45,8 +48,14 @@ fn value() -> impl Strategy<Value = Value> {
 
 /// Values keyed by the category's real field ids (and a few unknown ones).
 fn values_for(category: &'static Category) -> impl Strategy<Value = Values> {
-    let ids: Vec<String> = category.fields.iter().map(|f| f.id.clone()).chain(["nope".to_string()]).collect();
-    prop::collection::vec((prop::sample::select(ids), value()), 0..40).prop_map(|pairs| pairs.into_iter().collect())
+    let ids: Vec<String> = category
+        .fields
+        .iter()
+        .map(|f| f.id.clone())
+        .chain(["nope".to_string()])
+        .collect();
+    prop::collection::vec((prop::sample::select(ids), value()), 0..40)
+        .prop_map(|pairs| pairs.into_iter().collect())
 }
 
 fn any_form() -> impl Strategy<Value = (&'static Category, Values)> {
@@ -55,12 +64,22 @@ fn any_form() -> impl Strategy<Value = (&'static Category, Values)> {
 
 /// 2000 cases by default; `PROPTEST_CASES=1000000` for a long run.
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(2000)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2000)
 }
 
 fn ctx(locale: bool, days: u16) -> Context {
-    let today = Date::new(2015 + i32::from(days % 12), 1 + (days % 12) as u8, 1 + (days % 28) as u8);
-    Context { locale: if locale { Locale::ZhCn } else { Locale::En }, today }
+    let today = Date::new(
+        2015 + i32::from(days % 12),
+        1 + (days % 12) as u8,
+        1 + (days % 28) as u8,
+    );
+    Context {
+        locale: if locale { Locale::ZhCn } else { Locale::En },
+        today,
+    }
 }
 
 proptest! {

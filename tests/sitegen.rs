@@ -55,6 +55,22 @@ fn num(x: f64) -> String {
 // ---------------------------------------------------------------------------------------------
 
 fn head(title: &str, root: &str) -> String {
+    head_with(title, root, false)
+}
+
+/// The page head; `checker`: the page attaches the checker, so the module's glue and wasm are
+/// preloaded (their download starts with the page's, not after app.js has run), and a
+/// stylesheet inside `<noscript>` hides the "loading" notice that would otherwise stay.
+fn head_with(title: &str, root: &str, checker: bool) -> String {
+    let preload = if checker {
+        format!(
+            "<link rel=\"modulepreload\" href=\"{root}pkg/yanglao_check.js\">\n\
+<link rel=\"preload\" href=\"{root}pkg/yanglao_check_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n\
+<noscript><link rel=\"stylesheet\" href=\"{root}noscript.css\"></noscript>\n"
+        )
+    } else {
+        String::new()
+    };
     format!(
         "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -62,7 +78,7 @@ fn head(title: &str, root: &str) -> String {
 <meta name=\"referrer\" content=\"no-referrer\">\n\
 <title>{}</title>\n<link rel=\"icon\" href=\"data:,\">\n\
 <link rel=\"stylesheet\" href=\"{root}style.css\">\n\
-<script type=\"module\" src=\"{root}app.js\"></script>\n</head>\n",
+{preload}<script type=\"module\" src=\"{root}app.js\"></script>\n</head>\n",
         esc(title)
     )
 }
@@ -73,14 +89,25 @@ fn form_file(e: &Edition, c: &Category) -> String {
 
 fn categories_in_order(e: &Edition) -> Vec<&Category> {
     let mut cats: Vec<&Category> = e.categories.iter().collect();
-    cats.sort_by_key(|c| CATEGORY_ORDER.iter().position(|id| *id == c.id).unwrap_or(CATEGORY_ORDER.len()));
+    cats.sort_by_key(|c| {
+        CATEGORY_ORDER
+            .iter()
+            .position(|id| *id == c.id)
+            .unwrap_or(CATEGORY_ORDER.len())
+    });
     cats
 }
 
 /// The site navigation. On a form page it is also the edition picker: the same category in
 /// the other editions, and the other categories of this edition.
 fn nav(root: &str, current: Option<(&Edition, &Category)>, here: &str) -> String {
-    let cur = |page: &str| if page == here { " aria-current=\"page\"" } else { "" };
+    let cur = |page: &str| {
+        if page == here {
+            " aria-current=\"page\""
+        } else {
+            ""
+        }
+    };
     let mut s = format!(
         "<nav class=\"site-nav\" aria-label=\"网站导航\"><ul class=\"nav-main\"><li><a href=\"{root}index.html\"{}>首页</a></li><li><a href=\"{root}compare.html\"{}>各版本申报条件对照</a></li></ul>",
         cur("index"),
@@ -90,9 +117,19 @@ fn nav(root: &str, current: Option<(&Edition, &Category)>, here: &str) -> String
         s.push_str("<div class=\"picker\"><p class=\"picker-row\"><span class=\"picker-label\">本版各类别：</span>");
         for other in categories_in_order(e) {
             if other.id == c.id {
-                let _ = write!(s, " <a href=\"{}\" aria-current=\"page\">{}</a>", form_file(e, other), esc(&other.name));
+                let _ = write!(
+                    s,
+                    " <a href=\"{}\" aria-current=\"page\">{}</a>",
+                    form_file(e, other),
+                    esc(&other.name)
+                );
             } else {
-                let _ = write!(s, " <a href=\"{}\">{}</a>", form_file(e, other), esc(&other.name));
+                let _ = write!(
+                    s,
+                    " <a href=\"{}\">{}</a>",
+                    form_file(e, other),
+                    esc(&other.name)
+                );
             }
         }
         s.push_str("</p><p class=\"picker-row\"><span class=\"picker-label\">其他版本的同类申报书：</span>");
@@ -113,7 +150,18 @@ fn nav(root: &str, current: Option<(&Edition, &Category)>, here: &str) -> String
 }
 
 fn site_header(root: &str, kicker: Option<&str>, title: &str) -> String {
-    let mut s = format!("<a class=\"skip-link\" href=\"#content\">跳到正文</a>\n<header class=\"site-header\"><p class=\"site-name\"><a href=\"{root}index.html\">{}</a></p>", esc(SITE_TITLE));
+    site_header_to(root, kicker, title, "#content", "跳到正文")
+}
+
+/// The header, with a skip link to `target` (a form page's first field).
+fn site_header_to(
+    root: &str,
+    kicker: Option<&str>,
+    title: &str,
+    target: &str,
+    skip: &str,
+) -> String {
+    let mut s = format!("<a class=\"skip-link\" href=\"{target}\">{skip}</a>\n<header class=\"site-header\"><p class=\"site-name\"><a href=\"{root}index.html\">{}</a></p>", esc(SITE_TITLE));
     if let Some(k) = kicker {
         let _ = write!(s, "<p class=\"edition-name\">{}</p>", esc(k));
     }
@@ -123,7 +171,11 @@ fn site_header(root: &str, kicker: Option<&str>, title: &str) -> String {
 
 const FOOTER: &str = "<footer class=\"site-footer\"><p>所有检查在本机浏览器内完成，填写内容只保存在本机，不会上传。判断结果仅供自查，以主管部门审核为准。</p></footer>\n";
 
-const JS_OFF: &str = "<p class=\"js-off-notice\" role=\"note\">在线检查未启用：浏览器未运行 JavaScript 或不支持 WebAssembly，表单仍可照常填写和提交。</p>\n";
+const JS_OFF: &str = "<p class=\"js-off-notice\" role=\"note\" hidden>在线检查未启用：浏览器未运行 JavaScript 或不支持 WebAssembly，表单仍可照常填写和提交。</p>\n";
+
+/// Where the draft bar will be, while the module loads: says it is loading (app.js says that
+/// checks are off only if loading fails), and holds the bar's height so nothing jumps.
+const LOADING: &str = "<p class=\"checks-loading\" role=\"status\">正在加载在线检查……表单可以先填写，加载完成后会检查已填内容。</p>\n";
 
 // ---------------------------------------------------------------------------------------------
 // Index
@@ -132,25 +184,52 @@ const JS_OFF: &str = "<p class=\"js-off-notice\" role=\"note\">在线检查未�
 fn index() -> String {
     let mut s = head(SITE_TITLE, "");
     s.push_str("<body class=\"index-page\">\n");
-    s.push_str(&site_header("", None, "智慧健康养老应用试点示范申报书在线自查"));
+    s.push_str(&site_header(
+        "",
+        None,
+        "智慧健康养老应用试点示范申报书在线自查",
+    ));
     s.push_str(&nav("", None, "index"));
     s.push_str("<main id=\"content\">\n<section class=\"intro\">\n");
     s.push_str("<p>智慧健康养老应用试点示范由工业和信息化部、民政部、国家卫生健康委员会等部门组织，遴选在智慧健康养老产品和服务的推广应用上有示范作用的企业、园区、街道（乡镇）和基地；河南、江苏等省也按同样的框架组织本省的遴选。每次遴选由一份通知（申报指南）规定申报条件，并附各类别的申报书。</p>\n");
-    s.push_str("<p>本站把这些通知的申报书做成网页表单，并按通知条款逐条自查：</p>\n<ul>\n<li>边填写边检查格式——统一社会信用代码的校验位、电话、金额、日期、百分比、字数等，离开栏目后提示，改对即消失；</li>\n<li>右侧“申报条件自查”逐条说明是否符合通知的基本条件，尚未填写的显示“待补充”，不按不符合处理；</li>\n<li>草稿自动保存在本机浏览器，可导出、导入 JSON 文件，可打印自查报告。</li>\n</ul>\n");
+    s.push_str("<p>本站把这些通知的申报书做成网页表单，并按通知条款逐条自查：</p>\n<ul>\n<li>边填写边检查格式——统一社会信用代码的校验位、电话、金额、日期、百分比、字数等，填错的栏目在离开时提示，改对即消失，未填的必填栏目在提交自查时提示；</li>\n<li>右侧“申报条件自查”逐条说明是否符合通知的基本条件，尚未填写的显示“待补充”，不按不符合处理；</li>\n<li>草稿自动保存在本机浏览器，可“保存到文件”带到别的电脑上“从文件恢复”，可打印自查报告。</li>\n</ul>\n");
     s.push_str("<p>所有检查都在您的浏览器内完成，填写内容不会上传到任何服务器。</p>\n</section>\n");
     s.push_str("<h2 id=\"editions\">选择通知版本和申报类别</h2>\n<div class=\"edition-list\">\n");
     for e in registry::editions() {
         let _ = write!(s, "<section class=\"edition\" id=\"{}\" aria-labelledby=\"{}-title\">\n<h3 id=\"{}-title\">{}</h3>\n<p class=\"edition-short\">{}</p>\n<dl class=\"edition-facts\">", esc(&e.id), esc(&e.id), esc(&e.id), esc(&e.title), esc(&e.short_title));
-        let _ = write!(s, "<dt>文号</dt><dd>{}</dd>", e.doc_number.as_deref().map(esc).unwrap_or_else(|| "通知未载明".into()));
-        let _ = write!(s, "<dt>发文单位</dt><dd>{}</dd>", esc(&e.issuers.join("、")));
+        let _ = write!(
+            s,
+            "<dt>文号</dt><dd>{}</dd>",
+            e.doc_number
+                .as_deref()
+                .map(esc)
+                .unwrap_or_else(|| "通知未载明".into())
+        );
+        let _ = write!(
+            s,
+            "<dt>发文单位</dt><dd>{}</dd>",
+            esc(&e.issuers.join("、"))
+        );
         if let Some(p) = &e.published {
-            let _ = write!(s, "<dt>发布日期</dt><dd><time datetime=\"{}\">{}</time></dd>", esc(p), esc(p));
+            let _ = write!(
+                s,
+                "<dt>发布日期</dt><dd><time datetime=\"{}\">{}</time></dd>",
+                esc(p),
+                esc(p)
+            );
         }
-        let _ = write!(s, "<dt>数据年度</dt><dd>{}年（表中经营、投入等数据所属年度）</dd>", e.data_year);
+        let _ = write!(
+            s,
+            "<dt>数据年度</dt><dd>{}年（表中经营、投入等数据所属年度）</dd>",
+            e.data_year
+        );
         let _ = write!(
             s,
             "<dt>材料报送截止</dt><dd>{}</dd>",
-            e.deadline.as_deref().map(|d| format!("<time datetime=\"{}\">{}</time>", esc(d), esc(d))).unwrap_or_else(|| "通知未载明".into())
+            e.deadline
+                .as_deref()
+                .map(|d| format!("<time datetime=\"{}\">{}</time>", esc(d), esc(d)))
+                .unwrap_or_else(|| "通知未载明".into())
         );
         s.push_str("</dl>\n<ul class=\"forms\">");
         for c in categories_in_order(e) {
@@ -189,14 +268,18 @@ fn describe(c: &Category, f: &Field) -> String {
         parts.push(esc(h));
     }
     match f.kind {
-        FieldKind::Date => parts.push("可填 2023-05-20、2023/5/20、2023.5.20 或 2023年5月20日，全角数字亦可。".into()),
+        FieldKind::Date => parts
+            .push("可填 2023-05-20、2023/5/20、2023.5.20 或 2023年5月20日，全角数字亦可。".into()),
         FieldKind::Amount => parts.push(format!(
             "单位万元{}：可填 1,234.5 或 1234.5万元，全角数字亦可，最多4位小数。",
             if f.signed { "，亏损填负数" } else { "" }
         )),
         FieldKind::Number => parts.push(format!(
             "填数字{}，可带千位分隔符，全角数字亦可。",
-            f.unit.as_deref().map(|u| format!("（单位{}）", esc(u))).unwrap_or_default()
+            f.unit
+                .as_deref()
+                .map(|u| format!("（单位{}）", esc(u)))
+                .unwrap_or_default()
         )),
         FieldKind::Count => parts.push("填整数，可带单位（如 12家），全角数字亦可。".into()),
         FieldKind::Percent => parts.push(if f.allow_over100 {
@@ -205,7 +288,9 @@ fn describe(c: &Category, f: &Field) -> String {
             "填百分数，如 15 或 15%。".into()
         }),
         FieldKind::Uscc => parts.push("18位，字母大小写均可，可带空格。".into()),
-        FieldKind::Phone => parts.push("手机号，或带区号的固定电话（如 010-62795627），可带分机。".into()),
+        FieldKind::Phone => {
+            parts.push("手机号，或带区号的固定电话（如 010-62795627），可带分机。".into())
+        }
         FieldKind::Email => parts.push("如 name@example.com。".into()),
         FieldKind::MultiChoice => {
             if let Some(min) = f.min_items {
@@ -247,8 +332,16 @@ fn describe(c: &Category, f: &Field) -> String {
 fn condition_text(c: &Category, w: &Condition) -> Option<String> {
     let field = c.field(&w.field)?;
     let option = match field.kind {
-        FieldKind::YesNo => Some(if w.has == "yes" { "是".to_string() } else { "否".to_string() }),
-        _ => field.options.iter().find(|o| o.value == w.has).map(|o| o.label.clone()),
+        FieldKind::YesNo => Some(if w.has == "yes" {
+            "是".to_string()
+        } else {
+            "否".to_string()
+        }),
+        _ => field
+            .options
+            .iter()
+            .find(|o| o.value == w.has)
+            .map(|o| o.label.clone()),
     }?;
     Some(format!("“{}”选“{}”", field.label, option))
 }
@@ -256,17 +349,32 @@ fn condition_text(c: &Category, w: &Condition) -> Option<String> {
 /// Where the binding puts a field's message: after the hint, right before the input (GOV.UK's
 /// order). Without it the binding would put it after the label; both work.
 fn message_slot(f: &Field) -> String {
-    format!("<div class=\"message-slot\" data-yc-message-for=\"{}\"></div>", esc(&f.id))
+    format!(
+        "<div class=\"message-slot\" data-yc-message-for=\"{}\"></div>",
+        esc(&f.id)
+    )
 }
 
 /// Our reading of the seed, where we had to choose (a unit the table omits …), folded away.
 fn note_html(f: &Field) -> String {
-    f.note.as_deref().map(|n| format!("<details class=\"field-note\"><summary>填写口径</summary><p>{}</p></details>", esc(n))).unwrap_or_default()
+    f.note
+        .as_deref()
+        .map(|n| {
+            format!(
+                "<details class=\"field-note\"><summary>填写口径</summary><p>{}</p></details>",
+                esc(n)
+            )
+        })
+        .unwrap_or_default()
 }
 
 fn field_html(c: &Category, f: &Field) -> String {
     let id = &f.id;
-    let req = if f.required { " <span class=\"req\">（必填）</span>" } else { "" };
+    let req = if f.required {
+        " <span class=\"req\">（必填）</span>"
+    } else {
+        ""
+    };
     let unit = f
         .unit
         .as_deref()
@@ -274,9 +382,21 @@ fn field_html(c: &Category, f: &Field) -> String {
         .map(|u| format!(" <span class=\"unit\">（{}）</span>", esc(u)))
         .unwrap_or_default();
     let desc = describe(c, f);
-    let aria = if desc.is_empty() { String::new() } else { format!(" aria-describedby=\"{}\"", hint_id(f)) };
-    let hint = if desc.is_empty() { String::new() } else { format!("<p class=\"hint\" id=\"{}\">{desc}</p>", hint_id(f)) };
-    let required_attr = if f.required { " aria-required=\"true\"" } else { "" };
+    let aria = if desc.is_empty() {
+        String::new()
+    } else {
+        format!(" aria-describedby=\"{}\"", hint_id(f))
+    };
+    let hint = if desc.is_empty() {
+        String::new()
+    } else {
+        format!("<p class=\"hint\" id=\"{}\">{desc}</p>", hint_id(f))
+    };
+    let required_attr = if f.required {
+        " aria-required=\"true\""
+    } else {
+        ""
+    };
     let slot = message_slot(f);
     let group = match f.kind {
         FieldKind::YesNo | FieldKind::MultiChoice | FieldKind::Checklist => true,
@@ -285,19 +405,36 @@ fn field_html(c: &Category, f: &Field) -> String {
     };
     if group {
         // The fieldset is the field's wrapper: its legend is the label.
-        let mut s = format!("<fieldset class=\"field field-{} choices\" data-field-wrap=\"{}\"{aria}>", f.kind.name(), esc(id));
-        let _ = write!(s, "<legend id=\"legend-{id}\">{}{unit}{req}</legend>{hint}{slot}", esc(&f.label));
+        let mut s = format!(
+            "<fieldset class=\"field field-{} choices\" data-field-wrap=\"{}\"{aria}>",
+            f.kind.name(),
+            esc(id)
+        );
+        let _ = write!(
+            s,
+            "<legend id=\"legend-{id}\">{}{unit}{req}</legend>{hint}{slot}",
+            esc(&f.label)
+        );
         choices(&mut s, f);
         s.push_str(&note_html(f));
         s.push_str("</fieldset>\n");
         return s;
     }
-    let mut s = format!("<div class=\"field field-{}\" data-field-wrap=\"{}\">", f.kind.name(), esc(id));
+    let mut s = format!(
+        "<div class=\"field field-{}\" data-field-wrap=\"{}\">",
+        f.kind.name(),
+        esc(id)
+    );
     match f.kind {
         FieldKind::Choice => {
             let _ = write!(s, "<label for=\"f-{id}\">{}{unit}{req}</label>{hint}{slot}<select name=\"{id}\" id=\"f-{id}\"{aria}{required_attr}><option value=\"\">请选择</option>", esc(&f.label));
             for o in &f.options {
-                let _ = write!(s, "<option value=\"{}\">{}</option>", esc(&o.value), esc(&o.label));
+                let _ = write!(
+                    s,
+                    "<option value=\"{}\">{}</option>",
+                    esc(&o.value),
+                    esc(&o.label)
+                );
             }
             s.push_str("</select>");
         }
@@ -312,7 +449,11 @@ fn field_html(c: &Category, f: &Field) -> String {
             let n = f.max_items.map_or(n, |m| n.min(m.max(1)));
             let _ = write!(s, "<label for=\"f-{id}\">{}{unit}{req}</label>{hint}{slot}<div class=\"items\" data-items-for=\"{id}\">", esc(&f.label));
             for i in 1..=n {
-                let input_id = if i == 1 { format!("f-{id}") } else { format!("f-{id}-{i}") };
+                let input_id = if i == 1 {
+                    format!("f-{id}")
+                } else {
+                    format!("f-{id}-{i}")
+                };
                 let _ = write!(
                     s,
                     "<textarea name=\"{id}\" id=\"{input_id}\" rows=\"5\" aria-label=\"{} 第{i}项\"{aria}{}></textarea>",
@@ -322,7 +463,10 @@ fn field_html(c: &Category, f: &Field) -> String {
             }
             s.push_str("</div>");
             if f.max_items.is_none_or(|m| m > n) {
-                let max = f.max_items.map(|m| format!(" data-max=\"{m}\"")).unwrap_or_default();
+                let max = f
+                    .max_items
+                    .map(|m| format!(" data-max=\"{m}\""))
+                    .unwrap_or_default();
                 let _ = write!(s, "<button type=\"button\" class=\"add-item\" data-add-for=\"{id}\"{max}>增加一项</button>");
             }
         }
@@ -330,11 +474,19 @@ fn field_html(c: &Category, f: &Field) -> String {
             let (ty, extra) = match f.kind {
                 FieldKind::Phone => ("tel", " autocomplete=\"tel\" inputmode=\"tel\""),
                 FieldKind::Email => ("email", " autocomplete=\"email\" spellcheck=\"false\""),
-                FieldKind::Uscc => ("text", " autocapitalize=\"characters\" autocomplete=\"off\" spellcheck=\"false\""),
+                FieldKind::Uscc => (
+                    "text",
+                    " autocapitalize=\"characters\" autocomplete=\"off\" spellcheck=\"false\"",
+                ),
                 // Not type=date: people type 2019年3月5日, and the checker explains what it reads.
-                FieldKind::Date => ("text", " inputmode=\"numeric\" placeholder=\"YYYY-MM-DD\" autocomplete=\"off\""),
+                FieldKind::Date => (
+                    "text",
+                    " inputmode=\"numeric\" placeholder=\"YYYY-MM-DD\" autocomplete=\"off\"",
+                ),
                 // Not type=number: it refuses full-width digits, 1,234.5 and 万元, silently.
-                FieldKind::Amount | FieldKind::Number | FieldKind::Count | FieldKind::Percent => ("text", " inputmode=\"decimal\" autocomplete=\"off\""),
+                FieldKind::Amount | FieldKind::Number | FieldKind::Count | FieldKind::Percent => {
+                    ("text", " inputmode=\"decimal\" autocomplete=\"off\"")
+                }
                 _ => ("text", ""),
             };
             let _ = write!(s, "<label for=\"f-{id}\">{}{unit}{req}</label>{hint}{slot}<input type=\"{ty}\" name=\"{id}\" id=\"f-{id}\"{extra}{aria}{required_attr}>", esc(&f.label));
@@ -349,12 +501,26 @@ fn field_html(c: &Category, f: &Field) -> String {
 fn choices(s: &mut String, f: &Field) {
     let id = &f.id;
     let options: Vec<(String, String, Option<String>)> = if f.kind == FieldKind::YesNo {
-        vec![("yes".into(), "是".into(), None), ("no".into(), "否".into(), None)]
+        vec![
+            ("yes".into(), "是".into(), None),
+            ("no".into(), "否".into(), None),
+        ]
     } else {
-        f.options.iter().map(|o| (o.value.clone(), o.label.clone(), o.group.clone())).collect()
+        f.options
+            .iter()
+            .map(|o| (o.value.clone(), o.label.clone(), o.group.clone()))
+            .collect()
     };
-    let input_type = if matches!(f.kind, FieldKind::YesNo | FieldKind::Choice) { "radio" } else { "checkbox" };
-    let inline = if f.kind == FieldKind::YesNo { " inline" } else { "" };
+    let input_type = if matches!(f.kind, FieldKind::YesNo | FieldKind::Choice) {
+        "radio"
+    } else {
+        "checkbox"
+    };
+    let inline = if f.kind == FieldKind::YesNo {
+        " inline"
+    } else {
+        ""
+    };
     let _ = write!(s, "<div class=\"options{inline}\">");
     let mut current_group: Option<String> = None;
     let mut group_no = 0;
@@ -369,7 +535,11 @@ fn choices(s: &mut String, f: &Field) {
             }
             current_group = group.clone();
         }
-        let input_id = if i == 0 { format!("f-{id}") } else { format!("f-{id}-{}", i + 1) };
+        let input_id = if i == 0 {
+            format!("f-{id}")
+        } else {
+            format!("f-{id}-{}", i + 1)
+        };
         let _ = write!(
             s,
             "<div class=\"option\"><input type=\"{input_type}\" name=\"{id}\" value=\"{}\" id=\"{input_id}\"><label for=\"{input_id}\">{}</label></div>",
@@ -386,7 +556,11 @@ fn choices(s: &mut String, f: &Field) {
 /// Fields in page order: the data's order, except that the text field an option asks for
 /// (其他（请注明具体类型）) comes right after its choice.
 fn fields_in_order(c: &Category) -> Vec<&Field> {
-    let details: HashSet<&str> = c.fields.iter().flat_map(|f| f.options.iter().filter_map(|o| o.detail_field.as_deref())).collect();
+    let details: HashSet<&str> = c
+        .fields
+        .iter()
+        .flat_map(|f| f.options.iter().filter_map(|o| o.detail_field.as_deref()))
+        .collect();
     let mut out = Vec::with_capacity(c.fields.len());
     for f in &c.fields {
         if details.contains(f.id.as_str()) {
@@ -412,15 +586,39 @@ fn fields_in_order(c: &Category) -> Vec<&Field> {
 
 fn form_page(e: &Edition, c: &Category) -> String {
     let title = format!("{} · {}", c.form_title, e.short_title);
-    let mut s = head(&title, "../");
-    let _ = writeln!(s, "<body class=\"form-page\" data-edition=\"{}\" data-category=\"{}\">", esc(&e.id), esc(&c.id));
-    let kicker = format!("{}{}", e.title, e.doc_number.as_deref().map(|d| format!("（{d}）")).unwrap_or_default());
-    s.push_str(&site_header("../", Some(&kicker), &c.form_title));
+    let mut s = head_with(&title, "../", true);
+    let _ = writeln!(
+        s,
+        "<body class=\"form-page\" data-edition=\"{}\" data-category=\"{}\">",
+        esc(&e.id),
+        esc(&c.id)
+    );
+    let kicker = format!(
+        "{}{}",
+        e.title,
+        e.doc_number
+            .as_deref()
+            .map(|d| format!("（{d}）"))
+            .unwrap_or_default()
+    );
+    let first = fields_in_order(c)
+        .first()
+        .map(|f| format!("#f-{}", f.id))
+        .unwrap_or_else(|| "#content".into());
+    s.push_str(&site_header_to(
+        "../",
+        Some(&kicker),
+        &c.form_title,
+        &first,
+        "跳到第一个栏目",
+    ));
+    // On a phone the panel is below a long form: a link near the top leads to it.
+    s.push_str("<p class=\"to-panel\"><a href=\"#eligibility\">查看申报条件自查结果</a></p>\n");
     s.push_str(&nav("../", Some((e, c)), ""));
     // Printed on the 自查报告 only; app.js fills in the date.
     let _ = writeln!(
         s,
-        "<div class=\"print-only print-header\"><p class=\"print-title\">自查报告：{}</p><p>{}{} · {} · 打印日期 <span data-print-date></span></p><p>本报告由网页自查生成，仅供参考，以主管部门审核为准。</p></div>",
+        "<div class=\"print-only print-header\"><p class=\"print-title\">自查报告：{}</p><p>{}{} · {} · 打印日期 <span data-print-date></span></p><p>本报告由网页自查生成，仅供参考，以主管部门审核为准。</p><div class=\"print-summary\" data-print-summary></div></div>",
         esc(&c.form_title),
         esc(&e.short_title),
         e.doc_number.as_deref().map(|d| format!("（{}）", esc(d))).unwrap_or_default(),
@@ -429,16 +627,35 @@ fn form_page(e: &Edition, c: &Category) -> String {
     s.push_str(JS_OFF);
     s.push_str("<noscript><p class=\"noscript\">浏览器未启用 JavaScript：在线检查和草稿保存不可用，表单仍可填写和提交。</p></noscript>\n");
     s.push_str("<div class=\"layout\" id=\"content\">\n<main class=\"form-main\">\n");
-    let _ = writeln!(s, "<div class=\"about\"><p class=\"subject\"><strong>申报主体：</strong>{}</p>", esc(&c.subject));
-    let _ = write!(s, "<p class=\"data-year\">表中数据按 {} 年填写", e.data_year);
+    let _ = writeln!(
+        s,
+        "<div class=\"about\"><p class=\"subject\"><strong>申报主体：</strong>{}</p>",
+        esc(&c.subject)
+    );
+    let _ = write!(
+        s,
+        "<p class=\"data-year\">表中数据按 {} 年填写",
+        e.data_year
+    );
     if let Some(d) = &e.deadline {
-        let _ = write!(s, "；材料报送截止 <time datetime=\"{}\">{}</time>", esc(d), esc(d));
+        let _ = write!(
+            s,
+            "；材料报送截止 <time datetime=\"{}\">{}</time>",
+            esc(d),
+            esc(d)
+        );
     }
-    s.push_str("。标有“（必填）”的栏目须填写；离开栏目后会提示格式问题。</p></div>\n");
+    s.push_str("。标有“（必填）”的栏目须填写；填写有误的栏目在离开时提示，未填的必填栏目在提交自查时提示。</p></div>\n");
     let _ = writeln!(s, "<form id=\"application\" method=\"get\" action=\"#\" data-edition=\"{}\" data-category=\"{}\" novalidate>", esc(&e.id), esc(&c.id));
+    // Inside the form, where the draft bar goes: the bar takes its place and the form stays put.
+    s.push_str(LOADING);
     let mut open: Vec<String> = Vec::new();
     for f in fields_in_order(c) {
-        let common = open.iter().zip(&f.section).take_while(|(a, b)| a == b).count();
+        let common = open
+            .iter()
+            .zip(&f.section)
+            .take_while(|(a, b)| a == b)
+            .count();
         while open.len() > common {
             s.push_str("</fieldset>\n");
             open.pop();
@@ -454,10 +671,17 @@ fn form_page(e: &Edition, c: &Category) -> String {
         s.push_str("</fieldset>\n");
     }
     s.push_str("<div class=\"actions\"><button type=\"submit\" class=\"primary\">提交自查</button> <button type=\"button\" class=\"print\" data-print>打印自查报告</button></div>\n<p class=\"submit-status\" role=\"status\"></p>\n</form>\n</main>\n");
-    s.push_str("<aside class=\"eligibility-aside\" aria-label=\"申报条件自查\">\n<div data-yc-eligibility><noscript><p>申报条件自查需要 JavaScript。</p></noscript></div>\n");
-    s.push_str("<details class=\"rules-source\"><summary>申报条件原文</summary><ol class=\"rules-list\">");
+    s.push_str("<aside class=\"eligibility-aside\" id=\"eligibility\" tabindex=\"-1\" aria-label=\"申报条件自查\">\n<div data-yc-eligibility><noscript><p>申报条件自查需要 JavaScript。</p></noscript></div>\n");
+    s.push_str(
+        "<details class=\"rules-source\"><summary>申报条件原文</summary><ol class=\"rules-list\">",
+    );
     for r in &c.rules {
-        let _ = write!(s, "<li><span class=\"clause\">{}</span> {}", esc(&r.clause), esc(&r.text));
+        let _ = write!(
+            s,
+            "<li><span class=\"clause\">{}</span> {}",
+            esc(&r.clause),
+            esc(&r.text)
+        );
         if let Some(a) = r.applies.as_ref().and_then(|a| condition_text(c, a)) {
             let _ = write!(s, "<br><small>适用于：{}</small>", esc(&a));
         }
@@ -485,20 +709,32 @@ struct Threshold {
 }
 
 fn unit_of(c: &Category, field: &str) -> String {
-    c.field(field).and_then(|f| f.unit.clone()).unwrap_or_default()
+    c.field(field)
+        .and_then(|f| f.unit.clone())
+        .unwrap_or_default()
 }
 
 fn label_of(c: &Category, field: &str) -> String {
-    c.field(field).map(|f| f.label.clone()).unwrap_or_else(|| field.to_string())
+    c.field(field)
+        .map(|f| f.label.clone())
+        .unwrap_or_else(|| field.to_string())
 }
 
 fn option_label(c: &Category, field: &str, value: &str) -> String {
-    c.field(field).and_then(|f| f.options.iter().find(|o| o.value == value)).map(|o| o.label.clone()).unwrap_or_else(|| value.to_string())
+    c.field(field)
+        .and_then(|f| f.options.iter().find(|o| o.value == value))
+        .map(|o| o.label.clone())
+        .unwrap_or_else(|| value.to_string())
 }
 
 /// The thresholds a rule states, for the comparison table.
 fn thresholds(c: &Category, e: &Expr, prefix: &str, out: &mut Vec<Threshold>) {
-    let mut push = |text: String, key: String| out.push(Threshold { text: format!("{prefix}{text}"), key: format!("{prefix}{key}") });
+    let mut push = |text: String, key: String| {
+        out.push(Threshold {
+            text: format!("{prefix}{text}"),
+            key: format!("{prefix}{key}"),
+        })
+    };
     match e {
         Expr::All { of } => of.iter().for_each(|x| thresholds(c, x, prefix, out)),
         Expr::Any { of } => {
@@ -507,35 +743,77 @@ fn thresholds(c: &Category, e: &Expr, prefix: &str, out: &mut Vec<Threshold>) {
                 thresholds(c, x, "", &mut alts);
             }
             if !alts.is_empty() {
-                let text = alts.iter().map(|t| t.text.clone()).collect::<Vec<_>>().join("，或 ");
-                let key = alts.iter().map(|t| t.key.clone()).collect::<Vec<_>>().join("|");
+                let text = alts
+                    .iter()
+                    .map(|t| t.text.clone())
+                    .collect::<Vec<_>>()
+                    .join("，或 ");
+                let key = alts
+                    .iter()
+                    .map(|t| t.key.clone())
+                    .collect::<Vec<_>>()
+                    .join("|");
                 push(text, key);
             }
         }
-        Expr::If { cond, then, otherwise } => {
+        Expr::If {
+            cond,
+            then,
+            otherwise,
+        } => {
             let label = option_label(c, &cond.field, &cond.has);
             thresholds(c, then, &format!("{prefix}{label}："), out);
             thresholds(c, otherwise, &format!("{prefix}其他："), out);
         }
         Expr::AtLeast { field, min, label } => {
             let unit = unit_of(c, field);
-            push(format!("{} ≥ {}{unit}", label.clone().unwrap_or_else(|| label_of(c, field)), num(*min)), format!("≥{}{unit}", num(*min)));
+            push(
+                format!(
+                    "{} ≥ {}{unit}",
+                    label.clone().unwrap_or_else(|| label_of(c, field)),
+                    num(*min)
+                ),
+                format!("≥{}{unit}", num(*min)),
+            );
         }
         Expr::SumAtLeast { label, min, fields } => {
             let unit = fields.first().map(|f| unit_of(c, f)).unwrap_or_default();
-            push(format!("{label} ≥ {}{unit}", num(*min)), format!("Σ≥{}{unit}", num(*min)));
+            push(
+                format!("{label} ≥ {}{unit}", num(*min)),
+                format!("Σ≥{}{unit}", num(*min)),
+            );
         }
-        Expr::RatioAtLeast { label, min, .. } => push(format!("{label} ≥ {}%", num(*min)), format!("≥{}%", num(*min))),
-        Expr::YearsSince { min, field } => push(format!("{}至申报日期 ≥ {min} 年", label_of(c, field)), format!("years≥{min}")),
-        Expr::CountAtLeast { min, label, field } => {
-            push(format!("{} ≥ {min} 项", label.clone().unwrap_or_else(|| label_of(c, field))), format!("count≥{min}"))
-        }
+        Expr::RatioAtLeast { label, min, .. } => push(
+            format!("{label} ≥ {}%", num(*min)),
+            format!("≥{}%", num(*min)),
+        ),
+        Expr::YearsSince { min, field } => push(
+            format!("{}至申报日期 ≥ {min} 年", label_of(c, field)),
+            format!("years≥{min}"),
+        ),
+        Expr::CountAtLeast { min, label, field } => push(
+            format!(
+                "{} ≥ {min} 项",
+                label.clone().unwrap_or_else(|| label_of(c, field))
+            ),
+            format!("count≥{min}"),
+        ),
         Expr::Includes { field, value } => {
             let l = option_label(c, field, value);
-            push(format!("{}须含“{l}”", label_of(c, field)), format!("includes:{l}"))
+            push(
+                format!("{}须含“{l}”", label_of(c, field)),
+                format!("includes:{l}"),
+            )
         }
-        Expr::UsccKind { label, prefixes, .. } => push(format!("统一社会信用代码为{label}（{}开头）", prefixes.join("、")), format!("uscc:{}", prefixes.join(","))),
-        Expr::UsccProvince { label, province, .. } => push(format!("在{label}登记"), format!("province:{province}")),
+        Expr::UsccKind {
+            label, prefixes, ..
+        } => push(
+            format!("统一社会信用代码为{label}（{}开头）", prefixes.join("、")),
+            format!("uscc:{}", prefixes.join(",")),
+        ),
+        Expr::UsccProvince {
+            label, province, ..
+        } => push(format!("在{label}登记"), format!("province:{province}")),
         Expr::IsYes { .. } | Expr::Declared { .. } => {}
     }
 }
@@ -544,7 +822,11 @@ fn thresholds(c: &Category, e: &Expr, prefix: &str, out: &mut Vec<Threshold>) {
 fn rule_fields(e: &Expr, out: &mut BTreeSet<String>) {
     match e {
         Expr::All { of } | Expr::Any { of } => of.iter().for_each(|x| rule_fields(x, out)),
-        Expr::If { cond, then, otherwise } => {
+        Expr::If {
+            cond,
+            then,
+            otherwise,
+        } => {
             out.insert(cond.field.clone());
             rule_fields(then, out);
             rule_fields(otherwise, out);
@@ -560,7 +842,11 @@ fn rule_fields(e: &Expr, out: &mut BTreeSet<String>) {
             out.insert(field.clone());
         }
         Expr::SumAtLeast { fields, .. } => out.extend(fields.iter().cloned()),
-        Expr::RatioAtLeast { numerator, denominator, .. } => {
+        Expr::RatioAtLeast {
+            numerator,
+            denominator,
+            ..
+        } => {
             out.insert(numerator.clone());
             out.insert(denominator.clone());
         }
@@ -607,7 +893,11 @@ fn align<'a>(columns: &[&'a Category]) -> Vec<Row<'a>> {
         let rules: Vec<&Rule> = c.rules.iter().collect();
         let (n, m) = (rules.len(), rows.len());
         let score = |i: usize, j: usize| -> Option<f64> {
-            let best = rows[j].iter().flatten().map(|r| similarity(rules[i], r)).fold(0.0, f64::max);
+            let best = rows[j]
+                .iter()
+                .flatten()
+                .map(|r| similarity(rules[i], r))
+                .fold(0.0, f64::max);
             (best >= SAME_TOPIC).then_some(best)
         };
         let mut dp = vec![vec![0.0f64; m + 1]; n + 1];
@@ -682,26 +972,47 @@ fn compare() -> String {
     s.push_str("<p>同一类别在各版本通知中的申报条件并列展示，一列一个版本，同一主题的条款尽量排在同一行（按条款读取的栏目和措辞自动对齐）。每格是条款编号、原文和可核对的门槛；<mark>标记</mark>的门槛与同一行左侧最近一个版本不同，“本版新增”表示左侧版本没有对应条款。本页与在线检查使用同一份规则数据生成。</p>\n");
     s.push_str("<nav class=\"toc\" aria-label=\"类别\"><ul>");
     for cat in CATEGORY_ORDER {
-        if let Some((_, c)) = registry::editions().into_iter().find_map(|e| e.category(cat).map(|c| (e, c))) {
+        if let Some((_, c)) = registry::editions()
+            .into_iter()
+            .find_map(|e| e.category(cat).map(|c| (e, c)))
+        {
             let _ = write!(s, "<li><a href=\"#cat-{cat}\">{}</a></li>", esc(&c.name));
         }
     }
     s.push_str("<li><a href=\"#notes\">各版本说明与推荐名额</a></li></ul></nav>\n");
     for cat in CATEGORY_ORDER {
-        let editions: Vec<(&Edition, &Category)> = registry::editions().into_iter().filter_map(|e| e.category(cat).map(|c| (e, c))).collect();
+        let editions: Vec<(&Edition, &Category)> = registry::editions()
+            .into_iter()
+            .filter_map(|e| e.category(cat).map(|c| (e, c)))
+            .collect();
         if editions.is_empty() {
             continue;
         }
-        let names: Vec<String> = editions.iter().map(|(_, c)| c.name.clone()).fold(Vec::new(), |mut v, n| {
-            if !v.contains(&n) {
-                v.push(n);
-            }
-            v
-        });
+        let names: Vec<String> =
+            editions
+                .iter()
+                .map(|(_, c)| c.name.clone())
+                .fold(Vec::new(), |mut v, n| {
+                    if !v.contains(&n) {
+                        v.push(n);
+                    }
+                    v
+                });
         let _ = writeln!(s, "<section class=\"compare-cat\" id=\"cat-{cat}\" aria-labelledby=\"cat-{cat}-title\"><h2 id=\"cat-{cat}-title\">{}</h2>", esc(&names.join(" / ")));
-        let missing: Vec<&Edition> = registry::editions().into_iter().filter(|e| e.category(cat).is_none()).collect();
+        let missing: Vec<&Edition> = registry::editions()
+            .into_iter()
+            .filter(|e| e.category(cat).is_none())
+            .collect();
         if !missing.is_empty() {
-            let _ = writeln!(s, "<p class=\"small\">{}没有此类别。</p>", esc(&missing.iter().map(|e| e.short_title.as_str()).collect::<Vec<_>>().join("、")));
+            let _ = writeln!(
+                s,
+                "<p class=\"small\">{}没有此类别。</p>",
+                esc(&missing
+                    .iter()
+                    .map(|e| e.short_title.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、"))
+            );
         }
         let _ = write!(s, "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"cat-{cat}-title\"><table class=\"compare\"><thead><tr>");
         for (e, c) in &editions {
@@ -717,7 +1028,11 @@ fn compare() -> String {
         }
         s.push_str("</tr></thead><tbody>\n<tr class=\"subject-row\">");
         for (_, c) in &editions {
-            let _ = write!(s, "<td><span class=\"cell-kind\">申报主体</span> {}</td>", esc(&c.subject));
+            let _ = write!(
+                s,
+                "<td><span class=\"cell-kind\">申报主体</span> {}</td>",
+                esc(&c.subject)
+            );
         }
         s.push_str("</tr>\n");
         let columns: Vec<&Category> = editions.iter().map(|(_, c)| *c).collect();
@@ -733,7 +1048,10 @@ fn compare() -> String {
                 thresholds(c, &r.test, "", &mut t);
                 let is_new = col > 0 && previous.is_none();
                 let changed: Vec<bool> = match &previous {
-                    Some(prev) => t.iter().map(|x| !prev.iter().any(|p| p.key == x.key)).collect(),
+                    Some(prev) => t
+                        .iter()
+                        .map(|x| !prev.iter().any(|p| p.key == x.key))
+                        .collect(),
                     None => vec![false; t.len()],
                 };
                 let differs = changed.iter().any(|c| *c);
@@ -744,13 +1062,27 @@ fn compare() -> String {
                 if is_new {
                     classes.push("new");
                 }
-                let class = if classes.is_empty() { String::new() } else { format!(" class=\"{}\"", classes.join(" ")) };
-                let _ = write!(s, "<td{class} data-rule=\"{}\"><span class=\"clause\">{}</span> {}", esc(&r.id), esc(&r.clause), esc(&r.text));
+                let class = if classes.is_empty() {
+                    String::new()
+                } else {
+                    format!(" class=\"{}\"", classes.join(" "))
+                };
+                let _ = write!(
+                    s,
+                    "<td{class} data-rule=\"{}\"><span class=\"clause\">{}</span> {}",
+                    esc(&r.id),
+                    esc(&r.clause),
+                    esc(&r.text)
+                );
                 if is_new {
                     s.push_str(" <span class=\"badge\">本版新增</span>");
                 }
                 if let Some(a) = r.applies.as_ref().and_then(|a| condition_text(c, a)) {
-                    let _ = write!(s, "<br><small class=\"applies\">适用于：{}</small>", esc(&a));
+                    let _ = write!(
+                        s,
+                        "<br><small class=\"applies\">适用于：{}</small>",
+                        esc(&a)
+                    );
                 }
                 if !t.is_empty() {
                     s.push_str("<ul class=\"thresholds\">");
@@ -778,7 +1110,12 @@ fn compare() -> String {
         if e.notes.is_empty() {
             continue;
         }
-        let _ = write!(s, "<section class=\"edition-notes\" id=\"notes-{}\"><h3>{}</h3>", esc(&e.id), esc(&e.short_title));
+        let _ = write!(
+            s,
+            "<section class=\"edition-notes\" id=\"notes-{}\"><h3>{}</h3>",
+            esc(&e.id),
+            esc(&e.short_title)
+        );
         for n in &e.notes {
             let _ = write!(s, "<div class=\"note\"><h4>{}", esc(&n.title));
             if let Some(cl) = &n.clause {
@@ -817,7 +1154,10 @@ fn compare() -> String {
 // ---------------------------------------------------------------------------------------------
 
 fn pages() -> Vec<(String, String)> {
-    let mut pages: Vec<(String, String)> = vec![("index.html".into(), index()), ("compare.html".into(), compare())];
+    let mut pages: Vec<(String, String)> = vec![
+        ("index.html".into(), index()),
+        ("compare.html".into(), compare()),
+    ];
     for e in registry::editions() {
         for c in categories_in_order(e) {
             pages.push((format!("forms/{}", form_file(e, c)), form_page(e, c)));
@@ -828,7 +1168,11 @@ fn pages() -> Vec<(String, String)> {
 
 #[test]
 fn site_is_up_to_date() {
-    assert!(registry::load_errors().is_empty(), "editions failed to load: {:?}", registry::load_errors());
+    assert!(
+        registry::load_errors().is_empty(),
+        "editions failed to load: {:?}",
+        registry::load_errors()
+    );
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
     let pages = pages();
     let mut stale = Vec::new();
@@ -853,7 +1197,11 @@ fn site_is_up_to_date() {
             }
         }
     }
-    assert!(stale.is_empty(), "www/{} was out of date; regenerated — commit it", stale.join(", www/"));
+    assert!(
+        stale.is_empty(),
+        "www/{} was out of date; regenerated — commit it",
+        stale.join(", www/")
+    );
 }
 
 /// Every value of `attr="…"` in a page (attribute preceded by a space).
@@ -874,38 +1222,83 @@ fn attr_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
 #[test]
 fn pages_are_self_contained() {
     let pages = pages();
-    assert_eq!(pages.len(), 2 + registry::editions().iter().map(|e| e.categories.len()).sum::<usize>());
+    assert_eq!(
+        pages.len(),
+        2 + registry::editions()
+            .iter()
+            .map(|e| e.categories.len())
+            .sum::<usize>()
+    );
     for (path, html) in &pages {
-        assert!(html.starts_with("<!doctype html>\n<html lang=\"zh-CN\">"), "{path}: doctype and lang");
+        assert!(
+            html.starts_with("<!doctype html>\n<html lang=\"zh-CN\">"),
+            "{path}: doctype and lang"
+        );
         assert!(html.contains("<meta charset=\"utf-8\">"), "{path}: charset");
-        assert!(html.contains(&format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">")), "{path}: CSP");
-        assert!(!html.contains(" style=\""), "{path}: inline style attribute");
+        assert!(
+            html.contains(&format!(
+                "<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"
+            )),
+            "{path}: CSP"
+        );
+        assert!(
+            !html.contains(" style=\""),
+            "{path}: inline style attribute"
+        );
         assert!(!html.contains("<style"), "{path}: inline style element");
-        assert!(!html.contains("http://") && !html.contains("https://") && !html.contains("//cdn"), "{path}: another origin");
+        assert!(
+            !html.contains("http://") && !html.contains("https://") && !html.contains("//cdn"),
+            "{path}: another origin"
+        );
         assert!(!html.contains("javascript:"), "{path}: javascript: URL");
         for (i, _) in html.match_indices("<script") {
             let tag = &html[i..i + html[i..].find('>').unwrap()];
             assert!(tag.contains(" src=\""), "{path}: inline script {tag}");
         }
-        for attr in [" onclick=", " onload=", " onerror=", " onsubmit=", " oninput=", " onchange="] {
+        for attr in [
+            " onclick=",
+            " onload=",
+            " onerror=",
+            " onsubmit=",
+            " oninput=",
+            " onchange=",
+        ] {
             assert!(!html.contains(attr), "{path}: inline handler {attr}");
         }
-        for href in attr_values(html, "href").into_iter().chain(attr_values(html, "src")) {
-            assert!(!href.starts_with('/') && !href.contains(':') || href == "data:,", "{path}: non-relative URL {href}");
+        for href in attr_values(html, "href")
+            .into_iter()
+            .chain(attr_values(html, "src"))
+        {
+            assert!(
+                !href.starts_with('/') && !href.contains(':') || href == "data:,",
+                "{path}: non-relative URL {href}"
+            );
         }
         // ids are unique, and every label, aria reference and in-page link points at one.
         let ids: Vec<&str> = attr_values(html, "id");
         let set: HashSet<&str> = ids.iter().copied().collect();
         assert_eq!(ids.len(), set.len(), "{path}: duplicate ids");
         for target in attr_values(html, "for") {
-            assert!(set.contains(target), "{path}: <label for=\"{target}\"> has no element");
+            assert!(
+                set.contains(target),
+                "{path}: <label for=\"{target}\"> has no element"
+            );
         }
-        for list in attr_values(html, "aria-describedby").into_iter().chain(attr_values(html, "aria-labelledby")) {
+        for list in attr_values(html, "aria-describedby")
+            .into_iter()
+            .chain(attr_values(html, "aria-labelledby"))
+        {
             for target in list.split_whitespace() {
-                assert!(set.contains(target), "{path}: aria reference {target} has no element");
+                assert!(
+                    set.contains(target),
+                    "{path}: aria reference {target} has no element"
+                );
             }
         }
-        for href in attr_values(html, "href").into_iter().filter_map(|h| h.strip_prefix('#')) {
+        for href in attr_values(html, "href")
+            .into_iter()
+            .filter_map(|h| h.strip_prefix('#'))
+        {
             assert!(set.contains(href), "{path}: link to #{href} has no element");
         }
     }
@@ -916,14 +1309,44 @@ fn every_field_has_its_input_and_label() {
     for e in registry::editions() {
         for c in &e.categories {
             let html = form_page(e, c);
-            let names: HashSet<&str> = attr_values(&html, "name").into_iter().filter(|n| !["viewport", "referrer"].contains(n)).collect();
+            let names: HashSet<&str> = attr_values(&html, "name")
+                .into_iter()
+                .filter(|n| !["viewport", "referrer"].contains(n))
+                .collect();
             for f in &c.fields {
-                assert!(names.contains(f.id.as_str()), "{}/{}: no input named {}", e.id, c.id, f.id);
-                assert!(html.contains(&esc(&f.label)), "{}/{}: label of {} not verbatim", e.id, c.id, f.id);
-                assert!(html.contains(&format!(" id=\"f-{}\"", f.id)), "{}/{}: no #f-{}", e.id, c.id, f.id);
+                assert!(
+                    names.contains(f.id.as_str()),
+                    "{}/{}: no input named {}",
+                    e.id,
+                    c.id,
+                    f.id
+                );
+                assert!(
+                    html.contains(&esc(&f.label)),
+                    "{}/{}: label of {} not verbatim",
+                    e.id,
+                    c.id,
+                    f.id
+                );
+                assert!(
+                    html.contains(&format!(" id=\"f-{}\"", f.id)),
+                    "{}/{}: no #f-{}",
+                    e.id,
+                    c.id,
+                    f.id
+                );
             }
-            assert_eq!(names.len(), c.fields.len(), "{}/{}: inputs that are not fields", e.id, c.id);
-            assert!(html.contains(&format!("data-edition=\"{}\" data-category=\"{}\" novalidate>", e.id, c.id)));
+            assert_eq!(
+                names.len(),
+                c.fields.len(),
+                "{}/{}: inputs that are not fields",
+                e.id,
+                c.id
+            );
+            assert!(html.contains(&format!(
+                "data-edition=\"{}\" data-category=\"{}\" novalidate>",
+                e.id, c.id
+            )));
             assert!(html.contains("<div data-yc-eligibility>"));
         }
     }
@@ -931,14 +1354,20 @@ fn every_field_has_its_input_and_label() {
 
 #[test]
 fn escaping_covers_markup_and_quotes() {
-    assert_eq!(esc("<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert(1)&gt;");
+    assert_eq!(
+        esc("<img src=x onerror=alert(1)>"),
+        "&lt;img src=x onerror=alert(1)&gt;"
+    );
     assert_eq!(esc("\"'&"), "&quot;&#39;&amp;");
     assert_eq!(esc("企业类（2023）"), "企业类（2023）");
 }
 
 #[test]
 fn clauses_on_the_same_topic_share_a_row() {
-    let cols: Vec<&Category> = ["national-2023", "henan-2021"].iter().filter_map(|id| registry::edition(id)?.category("park")).collect();
+    let cols: Vec<&Category> = ["national-2023", "henan-2021"]
+        .iter()
+        .filter_map(|id| registry::edition(id)?.category("park"))
+        .collect();
     assert_eq!(cols.len(), 2);
     let rows = align(&cols);
     // Henan's park clauses are the 2023 ones, numbered alike: each sits next to its twin.
@@ -947,13 +1376,25 @@ fn clauses_on_the_same_topic_share_a_row() {
             assert_eq!(a.clause, b.clause, "{} next to {}", a.id, b.id);
         }
     }
-    assert_eq!(rows.iter().filter(|r| r[0].is_some() && r[1].is_some()).count(), 6);
+    assert_eq!(
+        rows.iter()
+            .filter(|r| r[0].is_some() && r[1].is_some())
+            .count(),
+        6
+    );
     // Every clause of every edition appears exactly once, in its own order.
     for cat in CATEGORY_ORDER {
-        let cols: Vec<&Category> = registry::editions().into_iter().filter_map(|e| e.category(cat)).collect();
+        let cols: Vec<&Category> = registry::editions()
+            .into_iter()
+            .filter_map(|e| e.category(cat))
+            .collect();
         let rows = align(&cols);
         for (i, c) in cols.iter().enumerate() {
-            let ids: Vec<&str> = rows.iter().filter_map(|r| r[i]).map(|r| r.id.as_str()).collect();
+            let ids: Vec<&str> = rows
+                .iter()
+                .filter_map(|r| r[i])
+                .map(|r| r.id.as_str())
+                .collect();
             let want: Vec<&str> = c.rules.iter().map(|r| r.id.as_str()).collect();
             assert_eq!(ids, want, "{cat} column {i}");
         }

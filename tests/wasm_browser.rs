@@ -15,7 +15,10 @@ use std::task::{Context, Poll, Waker};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, Event, EventInit, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlFormElement, HtmlInputElement, HtmlSelectElement,
+    HtmlTextAreaElement,
+};
 use yanglao_check::binding::{attach, Handle};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -82,7 +85,11 @@ impl Page {
         form.set_id(key);
         doc.body().unwrap().append_child(&form).unwrap();
         let _ = storage().remove_item(&draft_key(key));
-        Page { before: form.outer_html(), form, key: key.to_string() }
+        Page {
+            before: form.outer_html(),
+            form,
+            key: key.to_string(),
+        }
     }
 
     fn attach(&self) -> Handle {
@@ -90,7 +97,10 @@ impl Page {
     }
 
     fn el(&self, selector: &str) -> Element {
-        self.form.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+        self.form
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector}"))
     }
 
     fn input(&self, selector: &str) -> HtmlInputElement {
@@ -99,7 +109,10 @@ impl Page {
 
     /// The field's message in this form (ids repeat across the forms tests leave behind).
     fn message(&self, field: &str) -> Option<String> {
-        self.form.query_selector(&format!("#yc-msg-{field}")).unwrap().and_then(|e| e.text_content())
+        self.form
+            .query_selector(&format!("#yc-msg-{field}"))
+            .unwrap()
+            .and_then(|e| e.text_content())
     }
 
     /// Detaches and removes the form (and its draft) from the page.
@@ -192,7 +205,11 @@ fn sleep(ms: u32) -> impl Future<Output = ()> {
             w.wake();
         }
     });
-    Sleep { done, waker, _timer: timer }
+    Sleep {
+        done,
+        waker,
+        _timer: timer,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,15 +223,28 @@ fn reward_early_punish_late() {
     type_into(&uscc, "91110000600037341A");
     assert_eq!(page.message("uscc"), None, "no message while first typing");
     leave(&uscc);
-    assert!(page.message("uscc").unwrap().contains('L'), "the message names the right check character");
+    assert!(
+        page.message("uscc").unwrap().contains('L'),
+        "the message names the right check character"
+    );
     assert_eq!(uscc.get_attribute("aria-invalid").as_deref(), Some("true"));
-    assert_eq!(uscc.get_attribute("aria-describedby").as_deref(), Some("own-hint yc-msg-uscc"));
+    assert_eq!(
+        uscc.get_attribute("aria-describedby").as_deref(),
+        Some("own-hint yc-msg-uscc")
+    );
     // Once shown, it follows every keystroke: still wrong → still shown, fixed → gone at once.
     type_into(&uscc, "9111000060003734");
     assert!(page.message("uscc").is_some());
     type_into(&uscc, "91110000600037341L");
-    assert_eq!(page.message("uscc"), None, "cleared on the fixing keystroke");
-    assert_eq!(uscc.get_attribute("aria-describedby").as_deref(), Some("own-hint"));
+    assert_eq!(
+        page.message("uscc"),
+        None,
+        "cleared on the fixing keystroke"
+    );
+    assert_eq!(
+        uscc.get_attribute("aria-describedby").as_deref(),
+        Some("own-hint")
+    );
     assert_eq!(uscc.get_attribute("aria-invalid"), None);
     // Other fields stay quiet until they are left.
     assert_eq!(page.message("founded"), None);
@@ -235,19 +265,31 @@ fn a_message_is_a_p_with_one_span_per_issue_above_the_input() {
         assert_eq!(msg.children().item(i).unwrap().tag_name(), "SPAN");
     }
     // Above the input (GOV.UK): right after the wrapper's label, right before the input.
-    assert_eq!(msg.next_element_sibling().map(|e| e.id()), Some("u".to_string()));
+    assert_eq!(
+        msg.next_element_sibling().map(|e| e.id()),
+        Some("u".to_string())
+    );
     // A field without a wrapper: just before its input.
     let email = page.input("input[name=contact_email]");
     type_into(&email, "not an email");
     leave(&email);
     let m = page.el("#yc-msg-contact_email");
-    assert_eq!(m.next_element_sibling().unwrap(), *email.unchecked_ref::<Element>());
+    assert_eq!(
+        m.next_element_sibling().unwrap(),
+        *email.unchecked_ref::<Element>()
+    );
     // The page's own slot wins.
     let rev = page.input("#rev");
     type_into(&rev, "abc");
     leave(&rev);
-    assert_eq!(page.el("#yc-msg-revenue").parent_element().map(|e| e.id()), Some("rev-slot".to_string()));
-    assert_eq!(rev.get_attribute("aria-describedby").as_deref(), Some("yc-msg-revenue"));
+    assert_eq!(
+        page.el("#yc-msg-revenue").parent_element().map(|e| e.id()),
+        Some("rev-slot".to_string())
+    );
+    assert_eq!(
+        rev.get_attribute("aria-describedby").as_deref(),
+        Some("yc-msg-revenue")
+    );
     page.done(handle);
 }
 
@@ -259,7 +301,10 @@ fn a_shown_cross_check_follows_the_field_it_reads() {
     type_into(&founded, "2021-03-01");
     type_into(&apply, "2020-01-01");
     leave(&apply);
-    assert!(page.message("apply_date").is_some(), "申报日期 before 成立时间");
+    assert!(
+        page.message("apply_date").is_some(),
+        "申报日期 before 成立时间"
+    );
     // Fixing the other field clears it on that keystroke, without leaving 申报日期 again.
     type_into(&founded, "2019-01-01");
     assert_eq!(page.message("apply_date"), None);
@@ -277,7 +322,10 @@ fn warnings_show_but_do_not_mark_the_input_invalid() {
     let msg = page.el("#yc-msg-health_revenue");
     assert_eq!(msg.class_name(), "yc-message yc-warning");
     assert_eq!(hrev.get_attribute("aria-invalid"), None);
-    assert_eq!(hrev.get_attribute("aria-describedby").as_deref(), Some("yc-msg-health_revenue"));
+    assert_eq!(
+        hrev.get_attribute("aria-describedby").as_deref(),
+        Some("yc-msg-health_revenue")
+    );
     // The right value the warning reads clears it.
     type_into(&page.input("#rev"), "300");
     assert_eq!(page.message("health_revenue"), None);
@@ -294,9 +342,16 @@ fn english_locale_switches_the_words() {
     // The core's message in English (the label is the notice's own, in Chinese).
     let msg = page.message("uscc").unwrap();
     assert!(msg.starts_with("Please fill in"), "English message: {msg}");
-    let verdict = page.el("[data-yc-eligibility] .yc-verdict").text_content().unwrap();
+    let verdict = page
+        .el("[data-yc-eligibility] .yc-verdict")
+        .text_content()
+        .unwrap();
     assert_eq!(verdict, "Information missing");
-    assert!(page.el(".yc-draft").text_content().unwrap().contains("Export JSON"));
+    assert!(page
+        .el(".yc-draft")
+        .text_content()
+        .unwrap()
+        .contains("Export JSON"));
     page.done(handle);
 }
 
@@ -308,9 +363,17 @@ fn values_reads_every_kind_of_input() {
     let page = Page::new("t-values", RICH);
     let handle = page.attach();
     let empty = handle.values();
-    assert_eq!(get(&empty, "commitment").as_bool(), Some(false), "a lone declaration checkbox is a boolean");
+    assert_eq!(
+        get(&empty, "commitment").as_bool(),
+        Some(false),
+        "a lone declaration checkbox is a boolean"
+    );
     assert_eq!(json(&get(&empty, "enterprise_type")), "[]");
-    assert_eq!(json(&get(&empty, "materials")), "[]", "a checklist is a list even with one box");
+    assert_eq!(
+        json(&get(&empty, "materials")),
+        "[]",
+        "a checklist is a list even with one box"
+    );
     assert_eq!(json(&get(&empty, "cases")), r#"["",""]"#);
     assert!(get(&empty, "not_a_field").is_undefined());
 
@@ -318,32 +381,71 @@ fn values_reads_every_kind_of_input() {
     page.input("#tel").set_value("13812345678");
     page.input("#staff").set_value("220");
     page.input("#f").set_value("2020-05-20");
-    page.input("input[name=enterprise_type][value=terminal]").set_checked(true);
-    page.input("input[name=enterprise_type][value=service]").set_checked(true);
+    page.input("input[name=enterprise_type][value=terminal]")
+        .set_checked(true);
+    page.input("input[name=enterprise_type][value=service]")
+        .set_checked(true);
     let sc: HtmlSelectElement = page.el("#sc").dyn_into().unwrap();
     for i in 0..2 {
-        sc.options().item(i).unwrap().dyn_into::<web_sys::HtmlOptionElement>().unwrap().set_selected(true);
+        sc.options()
+            .item(i)
+            .unwrap()
+            .dyn_into::<web_sys::HtmlOptionElement>()
+            .unwrap()
+            .set_selected(true);
     }
-    page.input("input[name=service_has_platform][value=no]").set_checked(true);
-    page.el("#c1").dyn_into::<HtmlTextAreaElement>().unwrap().set_value("案例一");
-    page.el("#c2").dyn_into::<HtmlTextAreaElement>().unwrap().set_value("案例二");
+    page.input("input[name=service_has_platform][value=no]")
+        .set_checked(true);
+    page.el("#c1")
+        .dyn_into::<HtmlTextAreaElement>()
+        .unwrap()
+        .set_value("案例一");
+    page.el("#c2")
+        .dyn_into::<HtmlTextAreaElement>()
+        .unwrap()
+        .set_value("案例二");
     page.input("#commit").set_checked(true);
     page.input("#mat").set_checked(true);
     page.input("#rev").set_value("8000");
-    page.el("#typ").dyn_into::<HtmlSelectElement>().unwrap().set_value("李强");
+    page.el("#typ")
+        .dyn_into::<HtmlSelectElement>()
+        .unwrap()
+        .set_value("李强");
     let v = handle.values();
-    assert_eq!(get(&v, "uscc").as_string().as_deref(), Some("91110000600037341L"));
-    assert_eq!(get(&v, "contact_phone").as_string().as_deref(), Some("13812345678"));
+    assert_eq!(
+        get(&v, "uscc").as_string().as_deref(),
+        Some("91110000600037341L")
+    );
+    assert_eq!(
+        get(&v, "contact_phone").as_string().as_deref(),
+        Some("13812345678")
+    );
     assert_eq!(get(&v, "staff").as_string().as_deref(), Some("220"));
-    assert_eq!(get(&v, "founded").as_string().as_deref(), Some("2020-05-20"));
-    assert_eq!(json(&get(&v, "enterprise_type")), r#"["terminal","service"]"#);
+    assert_eq!(
+        get(&v, "founded").as_string().as_deref(),
+        Some("2020-05-20")
+    );
+    assert_eq!(
+        json(&get(&v, "enterprise_type")),
+        r#"["terminal","service"]"#
+    );
     assert_eq!(json(&get(&v, "scenarios")), r#"["family_health","other"]"#);
-    assert_eq!(get(&v, "service_has_platform").as_string().as_deref(), Some("no"));
+    assert_eq!(
+        get(&v, "service_has_platform").as_string().as_deref(),
+        Some("no")
+    );
     assert_eq!(json(&get(&v, "cases")), r#"["案例一","案例二"]"#);
     assert_eq!(get(&v, "commitment").as_bool(), Some(true));
     assert_eq!(json(&get(&v, "materials")), r#"["qualification"]"#);
-    assert_eq!(get(&v, "revenue").as_string().as_deref(), Some("8000"), "found by data-field");
-    assert_eq!(get(&v, "legal_rep_name").as_string().as_deref(), Some("李强"));
+    assert_eq!(
+        get(&v, "revenue").as_string().as_deref(),
+        Some("8000"),
+        "found by data-field"
+    );
+    assert_eq!(
+        get(&v, "legal_rep_name").as_string().as_deref(),
+        Some("李强")
+    );
     assert_eq!(page.input("#stranger").value(), "left alone");
     assert!(get(&v, "not_a_field").is_undefined());
 
@@ -351,8 +453,14 @@ fn values_reads_every_kind_of_input() {
     let report = handle.validate();
     assert_eq!(get(&report, "valid").as_bool(), Some(false));
     assert!(Array::is_array(&get(&report, "issues")));
-    assert!(page.message("applicant").is_none(), "no input for 申报单位: nowhere to show it");
-    assert!(page.message("contact_email").is_some(), "required and empty, shown after validate()");
+    assert!(
+        page.message("applicant").is_none(),
+        "no input for 申报单位: nowhere to show it"
+    );
+    assert!(
+        page.message("contact_email").is_some(),
+        "required and empty, shown after validate()"
+    );
     page.done(handle);
 }
 
@@ -361,19 +469,40 @@ fn inapplicable_fields_are_marked_and_never_reported() {
     let page = Page::new("t-when", RICH);
     let handle = page.attach();
     let wrap = page.el("#other-wrap");
-    assert_eq!(wrap.class_name(), "other-wrap yc-inapplicable", "no 其他 chosen: 其他（请注明）does not apply");
+    assert_eq!(
+        wrap.class_name(),
+        "other-wrap yc-inapplicable",
+        "no 其他 chosen: 其他（请注明）does not apply"
+    );
     leave(&page.input("#so"));
     assert_eq!(page.message("scenarios_other"), None);
     let sc: HtmlSelectElement = page.el("#sc").dyn_into().unwrap();
-    sc.options().item(1).unwrap().dyn_into::<web_sys::HtmlOptionElement>().unwrap().set_selected(true);
+    sc.options()
+        .item(1)
+        .unwrap()
+        .dyn_into::<web_sys::HtmlOptionElement>()
+        .unwrap()
+        .set_selected(true);
     fire(&sc, "change");
     assert_eq!(wrap.class_name(), "other-wrap");
     leave(&page.input("#so"));
-    assert!(page.message("scenarios_other").is_some(), "now it is required");
-    sc.options().item(1).unwrap().dyn_into::<web_sys::HtmlOptionElement>().unwrap().set_selected(false);
+    assert!(
+        page.message("scenarios_other").is_some(),
+        "now it is required"
+    );
+    sc.options()
+        .item(1)
+        .unwrap()
+        .dyn_into::<web_sys::HtmlOptionElement>()
+        .unwrap()
+        .set_selected(false);
     fire(&sc, "change");
     assert_eq!(wrap.class_name(), "other-wrap yc-inapplicable");
-    assert_eq!(page.message("scenarios_other"), None, "its message goes with it");
+    assert_eq!(
+        page.message("scenarios_other"),
+        None,
+        "its message goes with it"
+    );
     page.done(handle);
 }
 
@@ -386,10 +515,20 @@ fn counters_follow_every_keystroke() {
     let handle = page.attach();
     let intro: HtmlTextAreaElement = page.el("#t").dyn_into().unwrap();
     let counter = page.el("#yc-count-intro");
-    assert_eq!(counter.get_attribute("aria-live").as_deref(), Some("polite"));
+    assert_eq!(
+        counter.get_attribute("aria-live").as_deref(),
+        Some("polite")
+    );
     assert_eq!(counter.text_content().as_deref(), Some("字数 0/1000"));
-    assert_eq!(intro.next_element_sibling().unwrap(), counter, "right after the textarea");
-    assert_eq!(intro.get_attribute("aria-describedby").as_deref(), Some("yc-count-intro"));
+    assert_eq!(
+        intro.next_element_sibling().unwrap(),
+        counter,
+        "right after the textarea"
+    );
+    assert_eq!(
+        intro.get_attribute("aria-describedby").as_deref(),
+        Some("yc-count-intro")
+    );
     intro.set_value("智慧养老 smart care");
     fire(&intro, "input");
     assert_eq!(counter.text_content().as_deref(), Some("字数 6/1000"));
@@ -397,7 +536,13 @@ fn counters_follow_every_keystroke() {
     intro.set_value(&"养".repeat(1001));
     fire(&intro, "input");
     assert_eq!(counter.class_name(), "yc-counter yc-over");
-    assert!(page.form.query_selector("#yc-count-cases").unwrap().is_some(), "a text list has a counter too");
+    assert!(
+        page.form
+            .query_selector("#yc-count-cases")
+            .unwrap()
+            .is_some(),
+        "a text list has a counter too"
+    );
     page.done(handle);
 }
 
@@ -411,26 +556,49 @@ fn submit_with_errors_is_stopped_and_summarised() {
     let event = submit(&page.form);
     assert!(event.default_prevented());
     let summary = page.el(".yc-summary");
-    assert_eq!(page.form.first_element_child().unwrap(), summary, "at the top of the form");
+    assert_eq!(
+        page.form.first_element_child().unwrap(),
+        summary,
+        "at the top of the form"
+    );
     assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
     assert_eq!(summary.get_attribute("tabindex").as_deref(), Some("-1"));
-    assert_eq!(document().active_element(), Some(summary.clone()), "focus moves to the summary");
+    assert_eq!(
+        document().active_element(),
+        Some(summary.clone()),
+        "focus moves to the summary"
+    );
     let links = summary.query_selector_all("li a").unwrap();
     let title = page.el(".yc-summary-title").text_content().unwrap();
     assert_eq!(title, format!("提交前请修改以下 {} 个问题", links.length()));
     // Every error is listed with its label; the link points at the input, giving it an id.
-    let email_link = summary.query_selector("a[href='#yc-f-contact_email']").unwrap().expect("link to an input without id");
+    let email_link = summary
+        .query_selector("a[href='#yc-f-contact_email']")
+        .unwrap()
+        .expect("link to an input without id");
     assert!(email_link.text_content().unwrap().starts_with("E-mail："));
-    assert_eq!(page.input("input[name=contact_email]").id(), "yc-f-contact_email");
+    assert_eq!(
+        page.input("input[name=contact_email]").id(),
+        "yc-f-contact_email"
+    );
     assert!(summary.query_selector("a[href='#u']").unwrap().is_some());
     // Every field's message is shown now.
     assert!(page.message("uscc").is_some());
     // A link focuses the field itself.
     email_link.dyn_ref::<HtmlElement>().unwrap().click();
-    assert_eq!(document().active_element().map(|e| e.id()), Some("yc-f-contact_email".to_string()));
+    assert_eq!(
+        document().active_element().map(|e| e.id()),
+        Some("yc-f-contact_email".to_string())
+    );
     // A second submit replaces the summary rather than adding one.
     submit(&page.form);
-    assert_eq!(page.form.query_selector_all(".yc-summary").unwrap().length(), 1);
+    assert_eq!(
+        page.form
+            .query_selector_all(".yc-summary")
+            .unwrap()
+            .length(),
+        1
+    );
     page.done(handle);
 }
 
@@ -443,7 +611,9 @@ fn markup_for_eligible(filled: bool) -> String {
     let mut html = String::new();
     for (id, v) in doc["values"].as_object().unwrap() {
         match v {
-            serde_json::Value::String(s) if filled => html.push_str(&format!("<input name=\"{id}\" value=\"{s}\">")),
+            serde_json::Value::String(s) if filled => {
+                html.push_str(&format!("<input name=\"{id}\" value=\"{s}\">"))
+            }
             serde_json::Value::String(_) => html.push_str(&format!("<input name=\"{id}\">")),
             serde_json::Value::Bool(b) => html.push_str(&format!(
                 "<input type=\"checkbox\" name=\"{id}\" value=\"yes\"{}>",
@@ -451,7 +621,10 @@ fn markup_for_eligible(filled: bool) -> String {
             )),
             serde_json::Value::Array(items) if id == "cases" => {
                 for s in items {
-                    html.push_str(&format!("<textarea name=\"{id}\">{}</textarea>", if filled { s.as_str().unwrap() } else { "" }));
+                    html.push_str(&format!(
+                        "<textarea name=\"{id}\">{}</textarea>",
+                        if filled { s.as_str().unwrap() } else { "" }
+                    ));
                 }
             }
             serde_json::Value::Array(items) => {
@@ -462,7 +635,9 @@ fn markup_for_eligible(filled: bool) -> String {
                         if filled { " checked" } else { "" }
                     ));
                 }
-                html.push_str(&format!("<input type=\"checkbox\" name=\"{id}\" value=\"unticked\">"));
+                html.push_str(&format!(
+                    "<input type=\"checkbox\" name=\"{id}\" value=\"unticked\">"
+                ));
             }
             _ => unreachable!(),
         }
@@ -482,11 +657,23 @@ fn a_valid_submit_goes_ahead_and_the_summary_goes() {
     uscc.set_value("91110000600037341L");
     fire(&uscc, "input");
     let event = submit(&page.form);
-    assert!(!event.default_prevented(), "the page decides what a valid submit means");
+    assert!(
+        !event.default_prevented(),
+        "the page decides what a valid submit means"
+    );
     assert!(page.form.query_selector(".yc-summary").unwrap().is_none());
-    assert!(page.form.query_selector(".yc-message").unwrap().is_none(), "no message left");
+    assert!(
+        page.form.query_selector(".yc-message").unwrap().is_none(),
+        "no message left"
+    );
     assert_eq!(get(&handle.validate(), "valid").as_bool(), Some(true));
-    let verdict = page.form.next_element_sibling().unwrap().query_selector(".yc-verdict").unwrap().unwrap();
+    let verdict = page
+        .form
+        .next_element_sibling()
+        .unwrap()
+        .query_selector(".yc-verdict")
+        .unwrap()
+        .unwrap();
     assert_eq!(verdict.class_name(), "yc-verdict yc-verdict-eligible");
     assert_eq!(verdict.text_content().as_deref(), Some("符合申报条件"));
     page.done(handle);
@@ -499,11 +686,22 @@ fn a_valid_submit_goes_ahead_and_the_summary_goes() {
 fn the_panel_is_created_after_the_form_when_the_page_has_none() {
     let page = Page::new("t-panel", RICH);
     let handle = page.attach();
-    let panel = page.form.next_element_sibling().expect("panel after the form");
+    let panel = page
+        .form
+        .next_element_sibling()
+        .expect("panel after the form");
     assert_eq!(panel.tag_name(), "SECTION");
     assert!(panel.class_list().contains("yc-eligibility"));
     assert_eq!(panel.get_attribute("aria-live").as_deref(), Some("polite"));
-    assert_eq!(panel.query_selector("h2").unwrap().unwrap().text_content().as_deref(), Some("申报条件自查"));
+    assert_eq!(
+        panel
+            .query_selector("h2")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("申报条件自查")
+    );
     let verdict = panel.query_selector(".yc-verdict").unwrap().unwrap();
     assert_eq!(verdict.class_name(), "yc-verdict yc-verdict-incomplete");
     assert_eq!(verdict.text_content().as_deref(), Some("信息待补充"));
@@ -514,7 +712,14 @@ fn the_panel_is_created_after_the_form_when_the_page_has_none() {
     assert!(first.class_list().contains("yc-status-missing"));
     let spans: Vec<String> = ["yc-clause", "yc-status", "yc-text", "yc-explanation"]
         .iter()
-        .map(|c| first.query_selector(&format!("span.{c}")).unwrap().unwrap().text_content().unwrap())
+        .map(|c| {
+            first
+                .query_selector(&format!("span.{c}"))
+                .unwrap()
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
         .collect();
     assert_eq!(spans[0], "二（一）1");
     assert_eq!(spans[1], "待补充");
@@ -535,9 +740,20 @@ async fn the_panel_keeps_up_with_typing() {
     assert_eq!(verdict().text_content().as_deref(), Some("不符合申报条件"));
     let e1 = page.el("[data-rule=e1]");
     assert!(e1.class_list().contains("yc-status-notMet"));
-    assert_eq!(e1.query_selector(".yc-status").unwrap().unwrap().text_content().as_deref(), Some("不符合"));
+    assert_eq!(
+        e1.query_selector(".yc-status")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("不符合")
+    );
     // Field errors never go into the panel, and the panel never into messages.
-    assert!(page.el("[data-yc-eligibility]").query_selector(".yc-message").unwrap().is_none());
+    assert!(page
+        .el("[data-yc-eligibility]")
+        .query_selector(".yc-message")
+        .unwrap()
+        .is_none());
     page.done(handle);
 }
 
@@ -552,35 +768,66 @@ async fn drafts_are_saved_and_offered_back() {
     assert_eq!(bar.get_attribute("role").as_deref(), Some("status"));
     for b in bar.query_selector_all("button").unwrap().values() {
         let b: Element = b.unwrap().dyn_into().unwrap();
-        assert_eq!(b.get_attribute("type").as_deref(), Some("button"), "buttons never submit");
+        assert_eq!(
+            b.get_attribute("type").as_deref(),
+            Some("button"),
+            "buttons never submit"
+        );
     }
     type_into(&page.input("#u"), "91110000600037341L");
     let c = page.input("input[name=enterprise_type][value=platform]");
     c.set_checked(true);
     fire(&c, "change");
     sleep(450).await;
-    let saved = storage().get_item(&draft_key("t7")).unwrap().expect("draft saved");
+    let saved = storage()
+        .get_item(&draft_key("t7"))
+        .unwrap()
+        .expect("draft saved");
     let doc: serde_json::Value = serde_json::from_str(&saved).unwrap();
     assert_eq!(doc["version"], 1);
     assert_eq!(doc["edition"], "national-2023");
     assert_eq!(doc["category"], "enterprise");
     assert!(doc["savedAt"].as_str().unwrap().ends_with('Z'));
     assert_eq!(doc["values"]["uscc"], "91110000600037341L");
-    assert_eq!(doc["values"]["enterprise_type"], serde_json::json!(["platform"]));
-    assert!(page.el(".yc-draft-status").text_content().unwrap().contains("已保存"));
+    assert_eq!(
+        doc["values"]["enterprise_type"],
+        serde_json::json!(["platform"])
+    );
+    assert!(page
+        .el(".yc-draft-status")
+        .text_content()
+        .unwrap()
+        .contains("已保存"));
     handle_detach(handle);
     page.form.remove();
 
     // The same page again, empty: the draft is offered, and restoring fills the inputs.
-    let again = Page { form: fresh_form("t7", RICH), before: String::new(), key: "t7".into() };
+    let again = Page {
+        form: fresh_form("t7", RICH),
+        before: String::new(),
+        key: "t7".into(),
+    };
     let handle = again.attach();
     let status = again.el(".yc-draft-status").text_content().unwrap();
     assert!(status.starts_with("发现本机保存的草稿（"), "{status}");
-    assert_eq!(again.input("#u").value(), "", "nothing is filled until asked");
-    again.el(".yc-restore").dyn_into::<HtmlElement>().unwrap().click();
+    assert_eq!(
+        again.input("#u").value(),
+        "",
+        "nothing is filled until asked"
+    );
+    again
+        .el(".yc-restore")
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
     assert_eq!(again.input("#u").value(), "91110000600037341L");
-    assert!(again.input("input[name=enterprise_type][value=platform]").checked());
-    assert!(again.form.query_selector(".yc-restore").unwrap().is_none(), "the offer goes once taken");
+    assert!(again
+        .input("input[name=enterprise_type][value=platform]")
+        .checked());
+    assert!(
+        again.form.query_selector(".yc-restore").unwrap().is_none(),
+        "the offer goes once taken"
+    );
     again.done(handle);
 }
 
@@ -590,7 +837,11 @@ fn handle_detach(mut handle: Handle) {
 
 /// A form with `markup` and id `key`, keeping whatever draft the key has.
 fn fresh_form(key: &str, markup: &str) -> HtmlFormElement {
-    let form: HtmlFormElement = document().create_element("form").unwrap().dyn_into().unwrap();
+    let form: HtmlFormElement = document()
+        .create_element("form")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     form.set_inner_html(markup);
     form.set_id(key);
     document().body().unwrap().append_child(&form).unwrap();
@@ -605,12 +856,24 @@ fn a_full_draft_restores_into_every_kind_of_input() {
         "edition": "national-2023", "category": "enterprise", "values": doc["values"],
     });
     let form = fresh_form("t-full", &markup_for_eligible(false));
-    storage().set_item(&draft_key("t-full"), &draft.to_string()).unwrap();
-    let page = Page { form, before: String::new(), key: "t-full".into() };
+    storage()
+        .set_item(&draft_key("t-full"), &draft.to_string())
+        .unwrap();
+    let page = Page {
+        form,
+        before: String::new(),
+        key: "t-full".into(),
+    };
     let handle = page.attach();
-    page.el(".yc-restore").dyn_into::<HtmlElement>().unwrap().click();
+    page.el(".yc-restore")
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
     let now: serde_json::Value = serde_json::from_str(&json(&handle.values())).unwrap();
-    assert_eq!(now, doc["values"], "draft → inputs → values is the identity");
+    assert_eq!(
+        now, doc["values"],
+        "draft → inputs → values is the identity"
+    );
     assert_eq!(get(&handle.validate(), "valid").as_bool(), Some(true));
     page.done(handle);
 }
@@ -654,20 +917,36 @@ fn without_local_storage_the_page_says_so_and_keeps_working() {
          return () => Object.defineProperty(window, 'localStorage', d);",
     );
     let restore: Function = stub.call0(&JsValue::NULL).unwrap().dyn_into().unwrap();
-    assert!(web_sys::window().unwrap().local_storage().is_err(), "the stub works");
-    let page = Page { form: fresh_form("t-nostore", MARKUP), before: String::new(), key: "t-nostore".into() };
+    assert!(
+        web_sys::window().unwrap().local_storage().is_err(),
+        "the stub works"
+    );
+    let page = Page {
+        form: fresh_form("t-nostore", MARKUP),
+        before: String::new(),
+        key: "t-nostore".into(),
+    };
     let result = attach(page.form.clone().into(), options("t-nostore", None));
-    let text = page.form.query_selector(".yc-draft-status").unwrap().and_then(|s| s.text_content());
+    let text = page
+        .form
+        .query_selector(".yc-draft-status")
+        .unwrap()
+        .and_then(|s| s.text_content());
     let uscc = page.input("#u");
     type_into(&uscc, "91110000600037341A");
     leave(&uscc);
     let shown = page.message("uscc");
     let values = result.as_ref().ok().map(|h| h.values());
     restore.call0(&JsValue::NULL).unwrap();
-    let Ok(handle) = result else { panic!("attach works without storage") };
+    let Ok(handle) = result else {
+        panic!("attach works without storage")
+    };
     assert!(text.unwrap().starts_with("无法在本机保存草稿"));
     assert!(shown.is_some());
-    assert_eq!(get(&values.unwrap(), "uscc").as_string().as_deref(), Some("91110000600037341A"));
+    assert_eq!(
+        get(&values.unwrap(), "uscc").as_string().as_deref(),
+        Some("91110000600037341A")
+    );
     page.done(handle);
 }
 
@@ -686,7 +965,14 @@ async fn a_full_storage_is_reported_and_nothing_typed_is_lost() {
     sleep(450).await;
     restore.call0(&JsValue::NULL).unwrap();
     let status = page.el(".yc-draft-status");
-    assert!(status.text_content().unwrap().starts_with("无法在本机保存草稿"), "{:?}", status.text_content());
+    assert!(
+        status
+            .text_content()
+            .unwrap()
+            .starts_with("无法在本机保存草稿"),
+        "{:?}",
+        status.text_content()
+    );
     assert!(status.text_content().unwrap().contains("导出 JSON"));
     assert_eq!(page.input("#u").value(), "91110000600037341L");
     page.done(handle);
@@ -694,7 +980,10 @@ async fn a_full_storage_is_reported_and_nothing_typed_is_lost() {
 
 /// Puts a file into the binding's hidden file input, as the person picking one does.
 fn pick_file(form: &HtmlFormElement, text: &str) {
-    let input = form.query_selector(".yc-import-file").unwrap().expect("import input");
+    let input = form
+        .query_selector(".yc-import-file")
+        .unwrap()
+        .expect("import input");
     assert_eq!(input.get_attribute("type").as_deref(), Some("file"));
     assert!(input.has_attribute("hidden"));
     js(
@@ -727,11 +1016,18 @@ async fn import_is_strict_and_changes_nothing_when_it_refuses() {
         assert!(status.starts_with("无法导入该文件"), "{status}");
         assert_eq!(page.input("#u").value(), "kept", "refused whole: {bad}");
     }
-    pick_file(&page.form, r#"{"uscc":"91110000600037341L","founded":"2020-01-01"}"#);
+    pick_file(
+        &page.form,
+        r#"{"uscc":"91110000600037341L","founded":"2020-01-01"}"#,
+    );
     sleep(100).await;
     assert_eq!(page.input("#u").value(), "91110000600037341L");
     assert_eq!(page.input("#f").value(), "2020-01-01");
-    assert!(page.el(".yc-draft-status").text_content().unwrap().contains("已导入"));
+    assert!(page
+        .el(".yc-draft-status")
+        .text_content()
+        .unwrap()
+        .contains("已导入"));
     page.done(handle);
 }
 
@@ -752,7 +1048,10 @@ async fn export_downloads_a_json_blob_and_revokes_its_url() {
          return rec;",
     );
     let rec = stub.call0(&JsValue::NULL).unwrap();
-    page.el(".yc-export").dyn_into::<HtmlElement>().unwrap().click();
+    page.el(".yc-export")
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
     // The URL is given back (no leak), a moment later: some browsers start the download
     // only after click() returns.
     assert_eq!(Array::from(&get(&rec, "revoked")).length(), 0);
@@ -766,8 +1065,14 @@ async fn export_downloads_a_json_blob_and_revokes_its_url() {
     assert!(click.get(0).as_string().unwrap().starts_with("blob:"));
     assert!(click.get(1).as_string().unwrap().ends_with(".json"));
     let blobs = Array::from(&get(&rec, "blobs"));
-    assert_eq!(get(&blobs.get(0), "type").as_string().as_deref(), Some("application/json"));
-    assert!(page.form.query_selector("a[download]").unwrap().is_none(), "no link left in the page");
+    assert_eq!(
+        get(&blobs.get(0), "type").as_string().as_deref(),
+        Some("application/json")
+    );
+    assert!(
+        page.form.query_selector("a[download]").unwrap().is_none(),
+        "no link left in the page"
+    );
     page.done(handle);
 }
 
@@ -785,11 +1090,20 @@ fn markup_in_values_stays_text_and_nothing_is_styled_inline() {
     }
     submit(&page.form);
     handle.validate();
-    assert_eq!(document().query_selector_all("img[src=x]").unwrap().length(), 0);
+    assert_eq!(
+        document()
+            .query_selector_all("img[src=x]")
+            .unwrap()
+            .length(),
+        0
+    );
     let panel = page.form.next_element_sibling().unwrap();
     assert!(panel.class_list().contains("yc-eligibility"));
     for root in [page.form.clone().unchecked_into::<Element>(), panel] {
-        assert_eq!(root.query_selector_all("style, [style]").unwrap().length(), 0);
+        assert_eq!(
+            root.query_selector_all("style, [style]").unwrap().length(),
+            0
+        );
     }
     page.done(handle);
 }
@@ -801,7 +1115,11 @@ fn detach_restores_the_markup_exactly() {
     panel_slot.set_attribute("data-yc-eligibility", "").unwrap();
     panel_slot.set_attribute("aria-live", "off").unwrap();
     panel_slot.set_inner_html("<p>page's own text</p>");
-    document().body().unwrap().append_child(&panel_slot).unwrap();
+    document()
+        .body()
+        .unwrap()
+        .append_child(&panel_slot)
+        .unwrap();
     let slot_before = panel_slot.outer_html();
     let mut handle = page.attach();
     // Touch everything the binding changes: messages, aria, ids, counters, classes, summary.
@@ -809,18 +1127,34 @@ fn detach_restores_the_markup_exactly() {
     type_into(&uscc, "x");
     leave(&uscc);
     let sc: HtmlSelectElement = page.el("#sc").dyn_into().unwrap();
-    sc.options().item(1).unwrap().dyn_into::<web_sys::HtmlOptionElement>().unwrap().set_selected(true);
+    sc.options()
+        .item(1)
+        .unwrap()
+        .dyn_into::<web_sys::HtmlOptionElement>()
+        .unwrap()
+        .set_selected(true);
     fire(&sc, "change");
     assert!(submit(&page.form).default_prevented());
-    assert!(panel_slot.query_selector(".yc-verdict").unwrap().is_some(), "a slot outside the form is used");
+    assert!(
+        panel_slot.query_selector(".yc-verdict").unwrap().is_some(),
+        "a slot outside the form is used"
+    );
     handle.detach();
     handle.detach();
     // Only the values typed differ from the markup.
     uscc.set_value("");
-    sc.options().item(1).unwrap().dyn_into::<web_sys::HtmlOptionElement>().unwrap().set_selected(false);
+    sc.options()
+        .item(1)
+        .unwrap()
+        .dyn_into::<web_sys::HtmlOptionElement>()
+        .unwrap()
+        .set_selected(false);
     assert_eq!(page.form.outer_html(), page.before);
     assert_eq!(panel_slot.outer_html(), slot_before);
-    assert!(page.form.next_element_sibling() == Some(panel_slot.clone()), "no panel section added");
+    assert!(
+        page.form.next_element_sibling() == Some(panel_slot.clone()),
+        "no panel section added"
+    );
     // And nothing listens any more.
     type_into(&uscc, "x");
     leave(&uscc);
@@ -840,7 +1174,11 @@ async fn detach_cancels_pending_work() {
     type_into(&page.input("#u"), "91110000600037341L");
     handle.detach();
     sleep(450).await;
-    assert_eq!(storage().get_item(&draft_key("t-pending")).unwrap(), None, "the debounced save was dropped");
+    assert_eq!(
+        storage().get_item(&draft_key("t-pending")).unwrap(),
+        None,
+        "the debounced save was dropped"
+    );
     page.input("#u").set_value("");
     assert_eq!(page.form.outer_html(), page.before);
     page.form.remove();
@@ -848,10 +1186,19 @@ async fn detach_cancels_pending_work() {
 
 #[wasm_bindgen_test]
 fn attach_refuses_what_is_not_a_form() {
-    let div: HtmlElement = document().create_element("div").unwrap().dyn_into().unwrap();
-    let err = attach(div.into(), options("t5", None)).err().expect("a div is refused");
+    let div: HtmlElement = document()
+        .create_element("div")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let err = attach(div.into(), options("t5", None))
+        .err()
+        .expect("a div is refused");
     let message = get(&JsValue::from(err), "message").as_string().unwrap();
-    assert!(message.contains("<form>") && message.contains("attach"), "{message}");
+    assert!(
+        message.contains("<form>") && message.contains("attach"),
+        "{message}"
+    );
     let page = Page::new("t6", MARKUP);
     assert!(attach(page.form.clone().into(), JsValue::from_str("x")).is_err());
     assert!(attach(page.form.clone().into(), JsValue::UNDEFINED).is_err());
@@ -872,23 +1219,38 @@ fn attach_refuses_what_is_not_a_form() {
 
 #[wasm_bindgen_test]
 fn a_message_goes_above_a_label_that_wraps_its_input() {
-    let page = Page::new("t-wrap-label", r#"<div data-field-wrap><label id="l">邮箱 <input id="e" name="contact_email"></label></div><button>x</button>"#);
+    let page = Page::new(
+        "t-wrap-label",
+        r#"<div data-field-wrap><label id="l">邮箱 <input id="e" name="contact_email"></label></div><button>x</button>"#,
+    );
     let handle = page.attach();
     leave(&page.input("#e"));
     let msg = page.el("#yc-msg-contact_email");
-    assert_eq!(msg.next_element_sibling().map(|e| e.id()), Some("l".to_string()));
+    assert_eq!(
+        msg.next_element_sibling().map(|e| e.id()),
+        Some("l".to_string())
+    );
     page.done(handle);
 }
 
 #[wasm_bindgen_test]
 fn an_input_named_for_the_server_is_found_by_data_field() {
-    let page = Page::new("t-data-field", r#"<input id="u" name="org[uscc]" data-field="uscc"><button>x</button>"#);
+    let page = Page::new(
+        "t-data-field",
+        r#"<input id="u" name="org[uscc]" data-field="uscc"><button>x</button>"#,
+    );
     let handle = page.attach();
     let uscc = page.input("#u");
     type_into(&uscc, "x");
     leave(&uscc);
-    assert!(page.message("uscc").is_some(), "its events count too, not only its value");
-    assert_eq!(get(&handle.values(), "uscc").as_string().as_deref(), Some("x"));
+    assert!(
+        page.message("uscc").is_some(),
+        "its events count too, not only its value"
+    );
+    assert_eq!(
+        get(&handle.values(), "uscc").as_string().as_deref(),
+        Some("x")
+    );
     page.done(handle);
 }
 
@@ -896,11 +1258,19 @@ fn an_input_named_for_the_server_is_found_by_data_field() {
 fn a_second_attach_on_the_same_form_is_refused() {
     let page = Page::new("t-twice", MARKUP);
     let mut handle = page.attach();
-    let err = attach(page.form.clone().into(), options("t-twice", None)).err().expect("refused");
-    assert!(get(&JsValue::from(err), "message").as_string().unwrap().contains("detach"));
+    let err = attach(page.form.clone().into(), options("t-twice", None))
+        .err()
+        .expect("refused");
+    assert!(get(&JsValue::from(err), "message")
+        .as_string()
+        .unwrap()
+        .contains("detach"));
     handle.detach();
     let handle = page.attach();
-    assert_eq!(page.form.query_selector_all(".yc-draft").unwrap().length(), 1);
+    assert_eq!(
+        page.form.query_selector_all(".yc-draft").unwrap().length(),
+        1
+    );
     page.done(handle);
 }
 
@@ -915,9 +1285,13 @@ async fn detach_from_a_page_listener_during_our_handler_still_detaches() {
             x.detach();
         }
     });
-    page.form.add_event_listener_with_callback("focusin", listener.as_ref().unchecked_ref()).unwrap();
+    page.form
+        .add_event_listener_with_callback("focusin", listener.as_ref().unchecked_ref())
+        .unwrap();
     submit(&page.form);
-    page.form.remove_event_listener_with_callback("focusin", listener.as_ref().unchecked_ref()).unwrap();
+    page.form
+        .remove_event_listener_with_callback("focusin", listener.as_ref().unchecked_ref())
+        .unwrap();
     assert!(handle.borrow().is_none());
     sleep(20).await;
     assert_eq!(page.form.outer_html(), page.before);
@@ -935,27 +1309,52 @@ const OLD_DRAFT: &str = r#"{"version":1,"savedAt":"2026-11-22T10:00:00Z","editio
 
 #[wasm_bindgen_test]
 async fn typing_is_saved_while_the_offer_waits_and_restore_uses_the_offered_draft() {
-    storage().set_item(&draft_key("t-offer"), OLD_DRAFT).unwrap();
-    let page = Page { form: fresh_form("t-offer", MARKUP), before: String::new(), key: "t-offer".into() };
+    storage()
+        .set_item(&draft_key("t-offer"), OLD_DRAFT)
+        .unwrap();
+    let page = Page {
+        form: fresh_form("t-offer", MARKUP),
+        before: String::new(),
+        key: "t-offer".into(),
+    };
     let handle = page.attach();
     assert!(page.form.query_selector(".yc-restore").unwrap().is_some());
     type_into(&page.input("#f"), "2020-01-01");
     sleep(450).await;
     let saved = storage().get_item(&draft_key("t-offer")).unwrap().unwrap();
-    assert!(saved.contains("2020-01-01"), "what is typed is saved even if the offer is ignored: {saved}");
-    page.el(".yc-restore").dyn_into::<HtmlElement>().unwrap().click();
-    assert_eq!(page.input("#u").value(), "91110000600037341L", "the draft offered is the one restored");
+    assert!(
+        saved.contains("2020-01-01"),
+        "what is typed is saved even if the offer is ignored: {saved}"
+    );
+    page.el(".yc-restore")
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+    assert_eq!(
+        page.input("#u").value(),
+        "91110000600037341L",
+        "the draft offered is the one restored"
+    );
     page.done(handle);
 }
 
 #[wasm_bindgen_test]
 fn a_prefilled_page_still_gets_the_offer() {
-    storage().set_item(&draft_key("t-prefilled"), OLD_DRAFT).unwrap();
+    storage()
+        .set_item(&draft_key("t-prefilled"), OLD_DRAFT)
+        .unwrap();
     let markup = r#"<input id="u" name="uscc"><input id="d" name="apply_date" value="2023-05-20">
 <select id="s" name="legal_rep_name"><option value="李强">李强</option></select><button>x</button>"#;
-    let page = Page { form: fresh_form("t-prefilled", markup), before: String::new(), key: "t-prefilled".into() };
+    let page = Page {
+        form: fresh_form("t-prefilled", markup),
+        before: String::new(),
+        key: "t-prefilled".into(),
+    };
     let handle = page.attach();
-    assert!(page.form.query_selector(".yc-restore").unwrap().is_some(), "the page's own defaults are not typing");
+    assert!(
+        page.form.query_selector(".yc-restore").unwrap().is_some(),
+        "the page's own defaults are not typing"
+    );
     page.done(handle);
 }
 
@@ -985,7 +1384,15 @@ async fn the_panel_updates_in_place() {
     let now = page.el("[data-rule=e1]");
     assert_eq!(now, li, "the same element, updated");
     assert!(now.class_list().contains("yc-status-notMet"));
-    assert_eq!(now.query_selector(".yc-explanation").unwrap().unwrap(), explanation);
-    assert_eq!(page.el("[data-yc-eligibility] .yc-verdict").text_content().as_deref(), Some("不符合申报条件"));
+    assert_eq!(
+        now.query_selector(".yc-explanation").unwrap().unwrap(),
+        explanation
+    );
+    assert_eq!(
+        page.el("[data-yc-eligibility] .yc-verdict")
+            .text_content()
+            .as_deref(),
+        Some("不符合申报条件")
+    );
     page.done(handle);
 }

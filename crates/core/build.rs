@@ -9,7 +9,12 @@
 use serde_json::{Map, Value};
 use std::path::Path;
 
-const EDITIONS: &[&str] = &["national-2023", "henan-2021", "national-2018", "jiangsu-2021"];
+const EDITIONS: &[&str] = &[
+    "national-2023",
+    "henan-2021",
+    "national-2018",
+    "jiangsu-2021",
+];
 
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
@@ -26,19 +31,32 @@ fn main() {
             }
             Err(_) => text,
         };
-        std::fs::write(Path::new(&out_dir).join(format!("{id}.json")), embedded).expect("OUT_DIR is writable");
+        std::fs::write(Path::new(&out_dir).join(format!("{id}.json")), embedded)
+            .expect("OUT_DIR is writable");
     }
 }
 
 fn retag_edition(edition: &mut Value) {
-    let Some(categories) = edition.get_mut("categories").and_then(Value::as_array_mut) else { return };
+    let Some(categories) = edition.get_mut("categories").and_then(Value::as_array_mut) else {
+        return;
+    };
     for category in categories {
-        for check in category.get_mut("checks").and_then(Value::as_array_mut).into_iter().flatten() {
+        for check in category
+            .get_mut("checks")
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
             if let Some(test) = check.get_mut("test") {
                 retag(test, "kind", &[]);
             }
         }
-        for rule in category.get_mut("rules").and_then(Value::as_array_mut).into_iter().flatten() {
+        for rule in category
+            .get_mut("rules")
+            .and_then(Value::as_array_mut)
+            .into_iter()
+            .flatten()
+        {
             if let Some(test) = rule.get_mut("test") {
                 retag(test, "op", &["of", "then", "otherwise"]);
             }
@@ -49,7 +67,9 @@ fn retag_edition(edition: &mut Value) {
 /// `{tag: "name", rest…}` → `{"name": {rest…}}`, recursing into the keys that hold
 /// sub-expressions (`of` is a list of them).
 fn retag(value: &mut Value, tag: &str, nested: &[&str]) {
-    let Some(object) = value.as_object_mut() else { return };
+    let Some(object) = value.as_object_mut() else {
+        return;
+    };
     for key in nested {
         match object.get_mut(*key) {
             Some(Value::Array(items)) => items.iter_mut().for_each(|i| retag(i, tag, nested)),
@@ -57,7 +77,9 @@ fn retag(value: &mut Value, tag: &str, nested: &[&str]) {
             _ => {}
         }
     }
-    let Some(Value::String(name)) = object.remove(tag) else { return };
+    let Some(Value::String(name)) = object.remove(tag) else {
+        return;
+    };
     let rest: Map<String, Value> = std::mem::take(object);
     object.insert(name, Value::Object(rest));
 }

@@ -6,7 +6,10 @@
 use crate::model::{Category, Field, FieldKind};
 use crate::value::Value;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlFormElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{
+    Element, HtmlFormElement, HtmlInputElement, HtmlOptionElement, HtmlSelectElement,
+    HtmlTextAreaElement,
+};
 
 /// The field an element stands for, if any: its `name` when that is a field id, else its
 /// `data-field` (a page whose names its server needs, e.g. `org[uscc]`, marks the field so).
@@ -14,7 +17,10 @@ use web_sys::{Element, HtmlFormElement, HtmlInputElement, HtmlOptionElement, Htm
 pub fn field_of<'c>(el: &Element, category: &'c Category) -> Option<&'c Field> {
     el.get_attribute("name")
         .and_then(|n| category.field(&n))
-        .or_else(|| el.get_attribute("data-field").and_then(|d| category.field(&d)))
+        .or_else(|| {
+            el.get_attribute("data-field")
+                .and_then(|d| category.field(&d))
+        })
 }
 
 /// Every input, textarea and select of the field, in document order.
@@ -65,7 +71,10 @@ pub fn read(form: &HtmlFormElement, field: &Field) -> Option<Value> {
             if select.multiple() {
                 let options = select.selected_options();
                 for i in 0..options.length() {
-                    if let Some(o) = options.item(i).and_then(|o| o.dyn_into::<HtmlOptionElement>().ok()) {
+                    if let Some(o) = options
+                        .item(i)
+                        .and_then(|o| o.dyn_into::<HtmlOptionElement>().ok())
+                    {
                         texts.push(o.value());
                     }
                 }
@@ -74,7 +83,10 @@ pub fn read(form: &HtmlFormElement, field: &Field) -> Option<Value> {
             }
         }
     }
-    let many = matches!(field.kind, FieldKind::MultiChoice | FieldKind::Checklist | FieldKind::TextList);
+    let many = matches!(
+        field.kind,
+        FieldKind::MultiChoice | FieldKind::Checklist | FieldKind::TextList
+    );
     if boxes > 0 && texts.is_empty() {
         // A lone checkbox is a yes/no or a declaration; a group is a list of what is ticked.
         if !many && boxes == 1 {
@@ -122,7 +134,10 @@ pub fn write(form: &HtmlFormElement, field: &Field, value: &Value) {
         } else if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
             let options = select.options();
             for i in 0..options.length() {
-                if let Some(o) = options.item(i).and_then(|o| o.dyn_into::<HtmlOptionElement>().ok()) {
+                if let Some(o) = options
+                    .item(i)
+                    .and_then(|o| o.dyn_into::<HtmlOptionElement>().ok())
+                {
                     o.set_selected(list.contains(&o.value()));
                 }
             }
@@ -146,14 +161,20 @@ pub fn changed(form: &HtmlFormElement, field: &Field) -> bool {
         } else if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
             let options: Vec<HtmlOptionElement> = {
                 let list = select.options();
-                (0..list.length()).filter_map(|i| list.item(i).and_then(|o| o.dyn_into().ok())).collect()
+                (0..list.length())
+                    .filter_map(|i| list.item(i).and_then(|o| o.dyn_into().ok()))
+                    .collect()
             };
             if select.multiple() {
                 options.iter().any(|o| o.selected() != o.default_selected())
             } else {
                 // A single select with no `selected` option shows its first one.
-                let default = options.iter().rposition(|o| o.default_selected()).unwrap_or(0);
-                usize::try_from(select.selected_index()).ok() != Some(default) && !options.is_empty()
+                let default = options
+                    .iter()
+                    .rposition(|o| o.default_selected())
+                    .unwrap_or(0);
+                usize::try_from(select.selected_index()).ok() != Some(default)
+                    && !options.is_empty()
             }
         } else {
             false

@@ -5,17 +5,18 @@
 //! listeners (gloo `EventListener`s, removed on drop), elements, and the attributes it
 //! changed (restored to their exact former values).
 //!
-//! Reward early, punish late: a field's message first appears when the field is left or the
-//! form is submitted; from then on it is refreshed on every keystroke, so it goes the moment
-//! the value is right.
+//! When a message appears is decided in `timing.rs` (the GOV.UK rule: empty fields on submit
+//! only, a group is one field, errors clear on the keystroke that fixes them).
 //!
 //! **Invariant:** no handler panics. State lives in a `RefCell` that handlers borrow only
 //! briefly and with `try_borrow_mut`; a re-entrant event is skipped, never a panic.
 
 mod draft;
 mod inputs;
+mod panel;
 mod render;
 mod text;
+mod timing;
 
 use crate::model::{Category, FieldKind};
 use crate::validate::{self, Context};
@@ -23,7 +24,7 @@ use crate::value::Values;
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -54,8 +55,8 @@ pub(crate) struct Binding {
 #[derive(Default)]
 pub(crate) struct Ui {
     listeners: Vec<EventListener>,
-    /// Fields whose messages are shown (left once, or the form submitted).
-    touched: BTreeSet<String>,
+    /// When messages are shown (timing.rs).
+    timing: timing::Timing,
     messages: HashMap<String, Element>,
     counters: HashMap<String, Element>,
     /// Elements the binding created; removed on detach.
@@ -72,13 +73,26 @@ pub(crate) struct Ui {
     /// The draft on offer, read once at attach: restoring uses this copy, so saving what the
     /// person types meanwhile never has to wait for an answer to the offer.
     offered: Option<Values>,
+    /// Fields typed in while the offer shows: a restore keeps them as typed.
+    typed_during_offer: std::collections::BTreeSet<String>,
     panel_timer: Option<Timeout>,
+    /// The panel's link listener and its pending announcement (panel.rs).
+    panel_listener: Option<EventListener>,
+    announce_timer: Option<Timeout>,
     save_timer: Option<Timeout>,
     reader: Option<gloo::file::callbacks::FileReader>,
     detached: bool,
 }
 
 impl Binding {
+    /// The form as people name it: "全国 2023 · 企业类".
+    pub(crate) fn form_name(&self) -> String {
+        let edition = crate::registry::edition(&self.edition)
+            .map(|e| e.short_title.as_str())
+            .unwrap_or(self.edition.as_str());
+        format!("{edition} · {}", self.category.name)
+    }
+
     fn values(&self) -> Values {
         let mut values = Values::new();
         for field in &self.category.fields {
@@ -92,7 +106,8 @@ impl Binding {
     /// Records an attribute's value before the binding first changes it.
     fn remember_attr(&self, ui: &mut Ui, el: &Element, name: &'static str) {
         if !ui.saved_attrs.iter().any(|(e, n, _)| e == el && *n == name) {
-            ui.saved_attrs.push((el.clone(), name, el.get_attribute(name)));
+            ui.saved_attrs
+                .push((el.clone(), name, el.get_attribute(name)));
         }
     }
 
@@ -104,27 +119,10 @@ impl Binding {
         };
     }
 
-    /// Redraws the messages of one field from a fresh check.
-    fn refresh_field(&self, ui: &mut Ui, id: &str, values: &Values) {
-        let issues = validate::validate_field(self.category, id, values, &self.ctx);
-        render::field_messages(self, ui, id, &issues);
-    }
-
-    /// After a change to `id`: its own message, and those of shown fields that read it.
+    /// After a change to `id`: messages as `timing` decides, the counter, applicability.
     fn on_change(&self, ui: &mut Ui, id: &str) {
         let values = self.values();
-        let mut to_refresh: Vec<String> = Vec::new();
-        if ui.touched.contains(id) {
-            to_refresh.push(id.to_string());
-        }
-        for other in &ui.touched {
-            if other != id && validate::related_fields(self.category, other).iter().any(|f| f == id) {
-                to_refresh.push(other.clone());
-            }
-        }
-        for f in to_refresh {
-            self.refresh_field(ui, &f, &values);
-        }
+        timing::on_input(self, ui, id, &values);
         render::counter(self, ui, id, &values);
         render::applicability(self, ui, &values);
     }
@@ -132,14 +130,12 @@ impl Binding {
     fn full_check(&self, ui: &mut Ui) -> validate::Report {
         let values = self.values();
         let report = validate::validate_form(self.category, &values, &self.ctx);
+        timing::on_submit(self, ui, &report);
         for field in &self.category.fields {
-            ui.touched.insert(field.id.clone());
-            let issues: Vec<_> = report.issues.iter().filter(|i| i.field == field.id).cloned().collect();
-            render::field_messages(self, ui, &field.id, &issues);
             render::counter(self, ui, &field.id, &values);
         }
         render::applicability(self, ui, &values);
-        render::panel(self, ui, &report.eligibility);
+        render::panel(self, ui, &report.eligibility, &values);
         report
     }
 }
@@ -163,8 +159,9 @@ fn schedule_panel(binding: &Rc<Binding>, ui: &mut Ui) {
     let b = Rc::clone(binding);
     ui.panel_timer = Some(Timeout::new(PANEL_DELAY_MS, move || {
         if let Some(mut ui) = b.ui_for_handler() {
-            let report = validate::validate_form(b.category, &b.values(), &b.ctx);
-            render::panel(&b, &mut ui, &report.eligibility);
+            let values = b.values();
+            let report = validate::validate_form(b.category, &values, &b.ctx);
+            render::panel(&b, &mut ui, &report.eligibility, &values);
         }
     }));
 }
@@ -193,7 +190,9 @@ pub struct Handle {
 impl Handle {
     /// Removes every listener, element and attribute the binding added. Idempotent.
     pub fn detach(&mut self) {
-        let Some(binding) = self.binding.take() else { return };
+        let Some(binding) = self.binding.take() else {
+            return;
+        };
         if let Ok(mut ui) = binding.ui.try_borrow_mut() {
             teardown(&binding, &mut ui);
             return;
@@ -212,17 +211,29 @@ impl Handle {
 
     /// Checks the whole form now, shows every message, and returns the report.
     pub fn validate(&self) -> JsValue {
-        let Some(b) = &self.binding else { return JsValue::NULL };
-        let Ok(mut ui) = b.ui.try_borrow_mut() else { return JsValue::NULL };
+        let Some(b) = &self.binding else {
+            return JsValue::NULL;
+        };
+        let Ok(mut ui) = b.ui.try_borrow_mut() else {
+            return JsValue::NULL;
+        };
         let report = b.full_check(&mut ui);
-        serde_json::to_string(&report).ok().and_then(|s| js_sys::JSON::parse(&s).ok()).unwrap_or(JsValue::NULL)
+        serde_json::to_string(&report)
+            .ok()
+            .and_then(|s| js_sys::JSON::parse(&s).ok())
+            .unwrap_or(JsValue::NULL)
     }
 
     /// The form's current values as a plain object (what a draft stores).
     pub fn values(&self) -> JsValue {
-        let Some(b) = &self.binding else { return JsValue::NULL };
+        let Some(b) = &self.binding else {
+            return JsValue::NULL;
+        };
         let json = crate::draft::to_json(&b.edition, &b.category.id, "", &b.values());
-        js_sys::JSON::parse(&json).ok().and_then(|d| js_sys::Reflect::get(&d, &"values".into()).ok()).unwrap_or(JsValue::NULL)
+        js_sys::JSON::parse(&json)
+            .ok()
+            .and_then(|d| js_sys::Reflect::get(&d, &"values".into()).ok())
+            .unwrap_or(JsValue::NULL)
     }
 }
 
@@ -233,6 +244,8 @@ fn teardown(binding: &Binding, ui: &mut Ui) {
     ui.listeners.clear();
     ui.summary_listener = None;
     ui.panel_timer = None;
+    ui.panel_listener = None;
+    ui.announce_timer = None;
     ui.save_timer = None;
     ui.reader = None;
     for el in ui.added.drain(..) {
@@ -262,7 +275,11 @@ thread_local! {
 }
 
 fn is_registered(form: &HtmlFormElement) -> bool {
-    ATTACHED.with(|a| a.try_borrow().map(|a| a.iter().any(|f| f == form)).unwrap_or(false))
+    ATTACHED.with(|a| {
+        a.try_borrow()
+            .map(|a| a.iter().any(|f| f == form))
+            .unwrap_or(false)
+    })
 }
 
 fn register(form: &HtmlFormElement) {
@@ -287,21 +304,30 @@ pub fn attach(
     #[wasm_bindgen(unchecked_param_type = "HTMLFormElement")] form: JsValue,
     #[wasm_bindgen(unchecked_param_type = "AttachOptions")] options: JsValue,
 ) -> Result<Handle, JsError> {
-    let form: HtmlFormElement = form
-        .dyn_into()
-        .map_err(|_| JsError::new("attach 的第一个参数应为 <form> 元素 / attach expects a <form> element"))?;
-    let get = |key: &str| js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let form: HtmlFormElement = form.dyn_into().map_err(|_| {
+        JsError::new("attach 的第一个参数应为 <form> 元素 / attach expects a <form> element")
+    })?;
+    let get = |key: &str| {
+        js_sys::Reflect::get(&options, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    };
     if !options.is_object() {
-        return Err(JsError::new("attach 需要 { edition, category } / attach needs { edition, category }"));
+        return Err(JsError::new(
+            "attach 需要 { edition, category } / attach needs { edition, category }",
+        ));
     }
     if is_registered(&form) {
-        return Err(JsError::new("该表单已绑定，请先调用 detach() / this form is already attached: call detach() first"));
+        return Err(JsError::new(
+            "该表单已绑定，请先调用 detach() / this form is already attached: call detach() first",
+        ));
     }
     let (edition_js, category_js) = (get("edition"), get("category"));
     let category = crate::wasm_api::lookup(&edition_js, &category_js)?;
     let edition = edition_js.as_string().unwrap_or_default();
     let ctx = crate::wasm_api::context(&options);
-    let page = get("draftKey").as_string().or_else(|| web_sys::window().and_then(|w| w.location().pathname().ok())).unwrap_or_default();
+    let page = get("draftKey")
+        .as_string()
+        .or_else(|| web_sys::window().and_then(|w| w.location().pathname().ok()))
+        .unwrap_or_default();
     let binding = Rc::new(Binding {
         storage_key: format!("yanglao-check:draft:{edition}:{}:{page}", category.id),
         form,
@@ -318,60 +344,111 @@ pub fn attach(
         install(&binding, &mut ui);
         draft::install(&binding, &mut ui);
         let values = binding.values();
-        for field in category.fields.iter().filter(|f| matches!(f.kind, FieldKind::LongText | FieldKind::TextList)) {
+        for field in category
+            .fields
+            .iter()
+            .filter(|f| matches!(f.kind, FieldKind::LongText | FieldKind::TextList))
+        {
             render::counter(&binding, &mut ui, &field.id, &values);
         }
         render::applicability(&binding, &mut ui, &values);
+        // Typed while the module was loading: judged now as if left, except the field the
+        // person is still typing in (judged when they leave it).
+        let typed: Vec<String> = category
+            .fields
+            .iter()
+            .filter(|f| inputs::changed(&binding.form, f))
+            .map(|f| f.id.clone())
+            .collect();
+        if !typed.is_empty() {
+            let focused = binding
+                .form
+                .owner_document()
+                .and_then(|d| d.active_element())
+                .and_then(|el| inputs::field_of(&el, category).map(|f| f.id.clone()));
+            timing::after_fill(&binding, &mut ui, &values, &typed, focused.as_deref());
+        }
         let report = validate::validate_form(category, &values, &binding.ctx);
-        render::panel(&binding, &mut ui, &report.eligibility);
+        render::panel(&binding, &mut ui, &report.eligibility, &values);
     }
-    Ok(Handle { binding: Some(binding) })
+    Ok(Handle {
+        binding: Some(binding),
+    })
 }
 
 fn install(binding: &Rc<Binding>, ui: &mut Ui) {
     let target = binding.form.clone();
     for kind in ["input", "change"] {
         let b = Rc::clone(binding);
-        ui.listeners.push(EventListener::new(&target, kind, move |event| {
-            let Some(id) = target_field(&b, event) else { return };
-            let Some(mut ui) = b.ui_for_handler() else { return };
-            // A change (a ticked box, a chosen option) is also "leaving" the choice.
-            if event.type_() == "change" {
-                ui.touched.insert(id.clone());
-            }
-            b.on_change(&mut ui, &id);
-            schedule_panel(&b, &mut ui);
-            schedule_save(&b, &mut ui);
-        }));
+        ui.listeners
+            .push(EventListener::new(&target, kind, move |event| {
+                let Some(id) = target_field(&b, event) else {
+                    return;
+                };
+                let Some(mut ui) = b.ui_for_handler() else {
+                    return;
+                };
+                draft::typed(&mut ui, &id);
+                b.on_change(&mut ui, &id);
+                schedule_panel(&b, &mut ui);
+                schedule_save(&b, &mut ui);
+            }));
     }
     let b = Rc::clone(binding);
-    ui.listeners.push(EventListener::new(&target, "focusout", move |event| {
-        let Some(id) = target_field(&b, event) else { return };
-        let Some(mut ui) = b.ui_for_handler() else { return };
-        ui.touched.insert(id.clone());
-        let values = b.values();
-        b.refresh_field(&mut ui, &id, &values);
-    }));
+    ui.listeners
+        .push(EventListener::new(&target, "focusout", move |event| {
+            let Some(from) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                return;
+            };
+            // A field's own input, or anything inside its wrapper (a 填写口径 toggle, 增加一项).
+            let Some(id) = timing::field_around(&b, &from) else {
+                return;
+            };
+            if !timing::leaves(&b, &id, &from, timing::related_target(event).as_ref()) {
+                return;
+            }
+            let Some(mut ui) = b.ui_for_handler() else {
+                return;
+            };
+            let values = b.values();
+            timing::on_leave(&b, &mut ui, &id, &values);
+        }));
     let b = Rc::clone(binding);
     let options = EventListenerOptions::enable_prevent_default();
-    ui.listeners.push(EventListener::new_with_options(&target, "submit", options, move |event| {
-        let Some(mut ui) = b.ui_for_handler() else { return };
-        let report = b.full_check(&mut ui);
-        if report.valid {
-            render::remove_summary(&mut ui);
-        } else {
-            event.prevent_default();
-            render::summary(&b, &mut ui, &report.issues);
-        }
-    }));
+    ui.listeners.push(EventListener::new_with_options(
+        &target,
+        "submit",
+        options,
+        move |event| {
+            let Some(mut ui) = b.ui_for_handler() else {
+                return;
+            };
+            let report = b.full_check(&mut ui);
+            if report.valid {
+                render::remove_summary(&mut ui);
+            } else {
+                event.prevent_default();
+                render::summary(&b, &mut ui, &report.issues);
+            }
+        },
+    ));
 }
 
 /// Focuses the first input of a field (from a summary link).
+/// Scrolls so that the field's label or legend is in view (its wrapper's top), then focuses
+/// the input without scrolling again.
 pub(crate) fn focus_field(form: &HtmlFormElement, id: &str) {
     if let Some(el) = inputs::inputs(form, id).into_iter().next() {
-        el.scroll_into_view();
+        let top = el
+            .closest("[data-field-wrap]")
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| el.clone());
+        top.scroll_into_view();
         if let Some(h) = el.dyn_ref::<HtmlElement>() {
-            let _ = h.focus();
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = h.focus_with_options(&options);
         }
     }
 }

@@ -3,7 +3,7 @@
 //! carries an inline style, so values can't inject markup and a strict CSP is enough.
 
 use super::{focus_field, inputs, Binding, Ui};
-use crate::eligibility::{Eligibility, Status, Verdict};
+use crate::eligibility::Eligibility;
 use crate::model::{FieldKind, Severity};
 use crate::validate::Issue;
 use crate::value::{Value, Values};
@@ -22,7 +22,13 @@ fn make(binding: &Binding, ui: &mut Ui, tag: &str, class: &str) -> Option<Elemen
     Some(el)
 }
 
-fn child(binding: &Binding, parent: &Element, tag: &str, class: &str, text: &str) -> Option<Element> {
+fn child(
+    binding: &Binding,
+    parent: &Element,
+    tag: &str,
+    class: &str,
+    text: &str,
+) -> Option<Element> {
     let el = document(&binding.form)?.create_element(tag).ok()?;
     if !class.is_empty() {
         el.set_class_name(class);
@@ -38,14 +44,21 @@ fn place_message(binding: &Binding, id: &str, msg: &Element) -> Option<()> {
     let doc = document(&binding.form)?;
     let selector = format!("[data-yc-message-for='{id}']");
     // A slot inside this form first: a page may hold several forms.
-    let slot = binding.form.query_selector(&selector).ok().flatten().or_else(|| doc.query_selector(&selector).ok().flatten());
+    let slot = binding
+        .form
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .or_else(|| doc.query_selector(&selector).ok().flatten());
     if let Some(slot) = slot {
         slot.append_child(msg).ok()?;
         return Some(());
     }
     let first = inputs::inputs(&binding.form, id).into_iter().next()?;
     if let Ok(Some(wrap)) = first.closest("[data-field-wrap]") {
-        if let Ok(Some(label)) = wrap.query_selector(":scope > label, :scope > legend, :scope > .label") {
+        if let Ok(Some(label)) =
+            wrap.query_selector(":scope > label, :scope > legend, :scope > .label")
+        {
             // A label that wraps the input itself: above the label, else the message would
             // land under the input.
             if label.contains(Some(first.as_ref())) {
@@ -71,7 +84,16 @@ fn describedby(binding: &Binding, ui: &mut Ui, el: &Element, token: &str, on: bo
     }
     let joined = ids.join(" ");
     if joined != current {
-        binding.set_attr(ui, el, "aria-describedby", if joined.is_empty() { None } else { Some(&joined) });
+        binding.set_attr(
+            ui,
+            el,
+            "aria-describedby",
+            if joined.is_empty() {
+                None
+            } else {
+                Some(&joined)
+            },
+        );
     }
 }
 
@@ -96,7 +118,9 @@ pub fn field_messages(binding: &Binding, ui: &mut Ui, id: &str, issues: &[Issue]
     let msg = match ui.messages.get(id) {
         Some(m) => m.clone(),
         None => {
-            let Some(m) = make(binding, ui, "p", "yc-message") else { return };
+            let Some(m) = make(binding, ui, "p", "yc-message") else {
+                return;
+            };
             m.set_id(&msg_id);
             if place_message(binding, id, &m).is_none() {
                 return;
@@ -105,21 +129,36 @@ pub fn field_messages(binding: &Binding, ui: &mut Ui, id: &str, issues: &[Issue]
             m
         }
     };
-    msg.set_class_name(if has_error { "yc-message yc-error" } else { "yc-message yc-warning" });
+    msg.set_class_name(if has_error {
+        "yc-message yc-error"
+    } else {
+        "yc-message yc-warning"
+    });
     msg.set_text_content(None);
     for issue in issues {
-        let class = if issue.severity == Severity::Error { "yc-issue" } else { "yc-issue yc-issue-warning" };
+        let class = if issue.severity == Severity::Error {
+            "yc-issue"
+        } else {
+            "yc-issue yc-issue-warning"
+        };
         let _ = child(binding, &msg, "span", class, &issue.message);
     }
     for el in &els {
         describedby(binding, ui, el, &msg_id, true);
-        binding.set_attr(ui, el, "aria-invalid", if has_error { Some("true") } else { None });
+        binding.set_attr(
+            ui,
+            el,
+            "aria-invalid",
+            if has_error { Some("true") } else { None },
+        );
     }
 }
 
 /// The live 字数 counter under a long text (or the first item of a text list).
 pub fn counter(binding: &Binding, ui: &mut Ui, id: &str, values: &Values) {
-    let Some(field) = binding.category.field(id) else { return };
+    let Some(field) = binding.category.field(id) else {
+        return;
+    };
     if !matches!(field.kind, FieldKind::LongText | FieldKind::TextList) {
         return;
     }
@@ -133,10 +172,15 @@ pub fn counter(binding: &Binding, ui: &mut Ui, id: &str, values: &Values) {
     let el = match ui.counters.get(id) {
         Some(c) => c.clone(),
         None => {
-            let Some(last) = inputs::inputs(&binding.form, id).into_iter().last() else { return };
-            let Some(c) = make(binding, ui, "p", "yc-counter") else { return };
+            let Some(last) = inputs::inputs(&binding.form, id).into_iter().last() else {
+                return;
+            };
+            let Some(c) = make(binding, ui, "p", "yc-counter") else {
+                return;
+            };
             c.set_id(&counter_id);
-            let _ = c.set_attribute("aria-live", "polite");
+            // Not a live region: it would speak on every keystroke. It is read with the
+            // field (aria-describedby), and going over the limit is a message on leaving.
             if last.after_with_node_1(&c).is_err() {
                 return;
             }
@@ -148,9 +192,21 @@ pub fn counter(binding: &Binding, ui: &mut Ui, id: &str, values: &Values) {
         }
     };
     let over = field.max_chars.is_some_and(|m| count > m);
-    el.set_class_name(if over { "yc-counter yc-over" } else { "yc-counter" });
+    el.set_class_name(if over {
+        "yc-counter yc-over"
+    } else {
+        "yc-counter"
+    });
     let text = if counts.len() > 1 {
-        format!("{}（{}）", binding.text.count(count, field.max_chars), counts.iter().map(u32::to_string).collect::<Vec<_>>().join(" / "))
+        format!(
+            "{}（{}）",
+            binding.text.count(count, field.max_chars),
+            counts
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(" / ")
+        )
     } else {
         binding.text.count(count, field.max_chars)
     };
@@ -163,25 +219,39 @@ pub fn applicability(binding: &Binding, ui: &mut Ui, values: &Values) {
     let form = validate_form_for_conditions(binding, values, &ctx);
     for field in binding.category.fields.iter().filter(|f| f.when.is_some()) {
         let applies = field.when.as_ref().and_then(|w| form.condition(w)) == Some(true);
-        let Some(first) = inputs::inputs(&binding.form, &field.id).into_iter().next() else { continue };
-        let Ok(Some(wrap)) = first.closest("[data-field-wrap]") else { continue };
+        let Some(first) = inputs::inputs(&binding.form, &field.id).into_iter().next() else {
+            continue;
+        };
+        let Ok(Some(wrap)) = first.closest("[data-field-wrap]") else {
+            continue;
+        };
         let has = wrap.class_list().contains("yc-inapplicable");
         if has == applies {
             binding.remember_attr(ui, &wrap, "class");
-            let _ = wrap.class_list().toggle_with_force("yc-inapplicable", !applies);
+            let _ = wrap
+                .class_list()
+                .toggle_with_force("yc-inapplicable", !applies);
             if !applies {
                 binding.set_attr(ui, &wrap, "title", Some(binding.text.inapplicable()));
             } else {
                 binding.set_attr(ui, &wrap, "title", None);
             }
+            // Out of the Tab order and the accessibility tree too, not only greyed: a field
+            // that does not apply must not be announced as （必填）.
+            binding.set_attr(ui, &wrap, "inert", if applies { None } else { Some("") });
         }
         if !applies && ui.messages.contains_key(&field.id) {
             field_messages(binding, ui, &field.id, &[]);
+            super::timing::forget(ui, &field.id);
         }
     }
 }
 
-fn validate_form_for_conditions<'a>(binding: &'a Binding, values: &'a Values, ctx: &'a crate::Context) -> crate::validate::Form<'a> {
+fn validate_form_for_conditions<'a>(
+    binding: &'a Binding,
+    values: &'a Values,
+    ctx: &'a crate::Context,
+) -> crate::validate::Form<'a> {
     crate::validate::Form::new(binding.category, values, ctx)
 }
 
@@ -196,17 +266,38 @@ pub fn remove_summary(ui: &mut Ui) {
 /// The GOV.UK error summary: a titled list of links to each field with an error, focused.
 pub fn summary(binding: &std::rc::Rc<Binding>, ui: &mut Ui, issues: &[Issue]) {
     remove_summary(ui);
-    let errors: Vec<&Issue> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
-    let Some(div) = make(binding, ui, "div", "yc-summary") else { return };
+    let errors: Vec<&Issue> = issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .collect();
+    let Some(div) = make(binding, ui, "div", "yc-summary") else {
+        return;
+    };
     let _ = div.set_attribute("role", "alert");
     let _ = div.set_attribute("tabindex", "-1");
-    let _ = child(binding, &div, "h2", "yc-summary-title", &binding.text.summary_title(errors.len()));
-    let Some(list) = child(binding, &div, "ul", "yc-summary-list", "") else { return };
+    let _ = child(
+        binding,
+        &div,
+        "h2",
+        "yc-summary-title",
+        &binding.text.summary_title(errors.len()),
+    );
+    let Some(list) = child(binding, &div, "ul", "yc-summary-list", "") else {
+        return;
+    };
     for issue in &errors {
-        let Some(li) = child(binding, &list, "li", "", "") else { continue };
-        let label = binding.category.field(&issue.field).map(|f| f.name().to_string()).unwrap_or_default();
+        let Some(li) = child(binding, &list, "li", "", "") else {
+            continue;
+        };
+        let label = binding
+            .category
+            .field(&issue.field)
+            .map(|f| f.name().to_string())
+            .unwrap_or_default();
         let text = format!("{label}：{}", issue.message);
-        let Some(a) = child(binding, &li, "a", "", &text) else { continue };
+        let Some(a) = child(binding, &li, "a", "", &text) else {
+            continue;
+        };
         let input_id = ensure_id(binding, ui, &issue.field);
         let _ = a.set_attribute("href", &format!("#{input_id}"));
         let _ = a.set_attribute("data-yc-field", &issue.field);
@@ -219,7 +310,13 @@ pub fn summary(binding: &std::rc::Rc<Binding>, ui: &mut Ui, issues: &[Issue]) {
         "click",
         gloo::events::EventListenerOptions::enable_prevent_default(),
         move |event| {
-            let Some(a) = event.target().and_then(|t| t.dyn_into::<Element>().ok()).and_then(|e| e.closest("a").ok().flatten()) else { return };
+            let Some(a) = event
+                .target()
+                .and_then(|t| t.dyn_into::<Element>().ok())
+                .and_then(|e| e.closest("a").ok().flatten())
+            else {
+                return;
+            };
             if let Some(id) = a.get_attribute("data-yc-field") {
                 event.prevent_default();
                 focus_field(&form, &id);
@@ -234,7 +331,9 @@ pub fn summary(binding: &std::rc::Rc<Binding>, ui: &mut Ui, issues: &[Issue]) {
 
 /// The id of the field's first input, giving it one if it has none.
 fn ensure_id(binding: &Binding, ui: &mut Ui, field: &str) -> String {
-    let Some(first) = inputs::inputs(&binding.form, field).into_iter().next() else { return String::new() };
+    let Some(first) = inputs::inputs(&binding.form, field).into_iter().next() else {
+        return String::new();
+    };
     let id = first.id();
     if !id.is_empty() {
         return id;
@@ -245,113 +344,50 @@ fn ensure_id(binding: &Binding, ui: &mut Ui, field: &str) -> String {
 }
 
 /// The eligibility panel: verdict, then every condition with clause, status and explanation.
-pub fn panel(binding: &Binding, ui: &mut Ui, eligibility: &Eligibility) {
+pub fn panel(binding: &Binding, ui: &mut Ui, eligibility: &Eligibility, values: &Values) {
     let container = match &ui.panel {
         Some(p) => p.clone(),
         None => {
             // A slot inside this form first (a page may hold several forms), then the page's.
-            let provided = binding.form.query_selector("[data-yc-eligibility]").ok().flatten().or_else(|| {
-                document(&binding.form).and_then(|d| d.query_selector("[data-yc-eligibility]").ok().flatten())
-            });
+            let provided = binding
+                .form
+                .query_selector("[data-yc-eligibility]")
+                .ok()
+                .flatten()
+                .or_else(|| {
+                    document(&binding.form)
+                        .and_then(|d| d.query_selector("[data-yc-eligibility]").ok().flatten())
+                });
             let p = match provided {
                 Some(p) => p,
                 None => {
-                    let Some(section) = make(binding, ui, "section", "yc-eligibility") else { return };
+                    let Some(section) = make(binding, ui, "section", "yc-eligibility") else {
+                        return;
+                    };
                     if binding.form.after_with_node_1(&section).is_err() {
                         return;
                     }
                     section
                 }
             };
-            binding.set_attr(ui, &p, "aria-live", Some("polite"));
             ui.panel = Some(p.clone());
             p
         }
     };
     // Our content lives in one child so that the page's own content in the slot survives.
-    let inner = match container.query_selector(":scope > .yc-panel").ok().flatten() {
+    let inner = match container
+        .query_selector(":scope > .yc-panel")
+        .ok()
+        .flatten()
+    {
         Some(i) => i,
         None => {
-            let Some(i) = make(binding, ui, "div", "yc-panel") else { return };
+            let Some(i) = make(binding, ui, "div", "yc-panel") else {
+                return;
+            };
             let _ = container.append_child(&i);
             i
         }
     };
-    // In place when the rules are the same (the usual keystroke): the panel is a live region,
-    // and a rebuilt list would be read out whole after every pause in typing; changing only
-    // the text that changed reads out only that.
-    if update_panel(binding, &inner, eligibility).is_some() {
-        return;
-    }
-    inner.set_text_content(None);
-    let _ = child(binding, &inner, "h2", "yc-panel-title", binding.text.panel_title());
-    let _ = child(binding, &inner, "p", verdict_class(eligibility.verdict), binding.text.verdict(eligibility.verdict));
-    let _ = child(binding, &inner, "p", "yc-panel-note", binding.text.panel_note());
-    let Some(list) = child(binding, &inner, "ol", "yc-rules", "") else { return };
-    for rule in &eligibility.rules {
-        let Some(li) = child(binding, &list, "li", status_class(rule.status), "") else { continue };
-        let _ = li.set_attribute("data-rule", &rule.id);
-        let _ = child(binding, &li, "span", "yc-clause", &rule.clause);
-        let _ = child(binding, &li, "span", "yc-status", binding.text.status(rule.status));
-        let _ = child(binding, &li, "span", "yc-text", &rule.text);
-        let _ = child(binding, &li, "span", "yc-explanation", &rule.explanation);
-    }
-}
-
-fn verdict_class(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Eligible => "yc-verdict yc-verdict-eligible",
-        Verdict::Ineligible => "yc-verdict yc-verdict-ineligible",
-        Verdict::Incomplete => "yc-verdict yc-verdict-incomplete",
-    }
-}
-
-fn status_class(s: Status) -> &'static str {
-    match s {
-        Status::Met => "yc-rule yc-status-met",
-        Status::NotMet => "yc-rule yc-status-notMet",
-        Status::Missing => "yc-rule yc-status-missing",
-        Status::Declared => "yc-rule yc-status-declared",
-    }
-}
-
-/// Sets a class or a text only when it differs (a write, even of the same text, is a change
-/// a screen reader may announce).
-fn set_class(el: &Element, class: &str) {
-    if el.class_name() != class {
-        el.set_class_name(class);
-    }
-}
-
-fn set_text(el: &Element, text: &str) {
-    if el.text_content().as_deref() != Some(text) {
-        el.set_text_content(Some(text));
-    }
-}
-
-/// Updates a panel drawn before for the same rules; `None` if it has to be drawn afresh.
-fn update_panel(binding: &Binding, inner: &Element, eligibility: &Eligibility) -> Option<()> {
-    let verdict = inner.query_selector(":scope > .yc-verdict").ok()??;
-    let items = inner.query_selector_all(":scope > ol > li").ok()?;
-    if items.length() as usize != eligibility.rules.len() {
-        return None;
-    }
-    let mut lis = Vec::with_capacity(eligibility.rules.len());
-    for (i, rule) in eligibility.rules.iter().enumerate() {
-        let li: Element = items.item(u32::try_from(i).ok()?)?.dyn_into().ok()?;
-        if li.get_attribute("data-rule").as_deref() != Some(rule.id.as_str()) {
-            return None;
-        }
-        let status = li.query_selector(":scope > .yc-status").ok()??;
-        let explanation = li.query_selector(":scope > .yc-explanation").ok()??;
-        lis.push((li, status, explanation));
-    }
-    set_class(&verdict, verdict_class(eligibility.verdict));
-    set_text(&verdict, binding.text.verdict(eligibility.verdict));
-    for (rule, (li, status, explanation)) in eligibility.rules.iter().zip(lis) {
-        set_class(&li, status_class(rule.status));
-        set_text(&status, binding.text.status(rule.status));
-        set_text(&explanation, &rule.explanation);
-    }
-    Some(())
+    super::panel::draw(binding, ui, &inner, eligibility, values);
 }

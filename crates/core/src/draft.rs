@@ -43,17 +43,37 @@ impl DraftError {
             DraftError::WrongVersion if zh => "版本不符".into(),
             DraftError::WrongVersion => "unknown version".into(),
             DraftError::OtherForm { edition, category } if zh => {
-                format!("这是另一份申报书的记录（{} / {}）", clip(edition), clip(category))
+                format!(
+                    "这是另一份申报书的记录（{}）",
+                    form_name(edition, category).unwrap_or_else(|| format!(
+                        "{} / {}",
+                        clip(edition),
+                        clip(category)
+                    ))
+                )
             }
             DraftError::OtherForm { edition, category } => {
-                format!("it belongs to another form ({} / {})", clip(edition), clip(category))
+                format!(
+                    "it belongs to another form ({} / {})",
+                    clip(edition),
+                    clip(category)
+                )
             }
             DraftError::UnknownField(id) if zh => format!("含有本申报书没有的栏目“{}”", clip(id)),
-            DraftError::UnknownField(id) => format!("it has a field this form lacks: “{}”", clip(id)),
+            DraftError::UnknownField(id) => {
+                format!("it has a field this form lacks: “{}”", clip(id))
+            }
             DraftError::BadValue(id) if zh => format!("栏目“{}”的值不可识别", clip(id)),
             DraftError::BadValue(id) => format!("the value of “{}” cannot be read", clip(id)),
         }
     }
+}
+
+/// A form as people name it, "全国 2023 · 街道（乡镇）类", when the edition and category are known.
+fn form_name(edition: &str, category: &str) -> Option<String> {
+    let e = crate::registry::edition(edition)?;
+    let c = e.categories.iter().find(|c| c.id == category)?;
+    Some(format!("{} · {}", e.short_title, c.name))
 }
 
 /// The draft document: `{version, savedAt, edition, category, values}`.
@@ -85,12 +105,17 @@ pub fn parse(text: &str, edition: &str, category: &Category) -> Result<Values, D
         return Err(DraftError::TooLarge);
     }
     let doc: Json = serde_json::from_str(text).map_err(|_| DraftError::NotJson)?;
-    let Json::Object(doc) = doc else { return Err(DraftError::NotAnObject) };
+    let Json::Object(doc) = doc else {
+        return Err(DraftError::NotAnObject);
+    };
     let values = if doc.contains_key("values") {
         if doc.get("version").and_then(Json::as_u64) != Some(VERSION) {
             return Err(DraftError::WrongVersion);
         }
-        let (e, c) = (doc.get("edition").and_then(Json::as_str), doc.get("category").and_then(Json::as_str));
+        let (e, c) = (
+            doc.get("edition").and_then(Json::as_str),
+            doc.get("category").and_then(Json::as_str),
+        );
         if e != Some(edition) || c != Some(category.id.as_str()) {
             return Err(DraftError::OtherForm {
                 edition: e.unwrap_or("?").to_string(),

@@ -92,7 +92,12 @@ impl Category {
     }
 
     pub fn build_index(&mut self) {
-        self.field_index = self.fields.iter().enumerate().map(|(i, f)| (f.id.clone(), i)).collect();
+        self.field_index = self
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id.clone(), i))
+            .collect();
         let labels: Vec<String> = self.fields.iter().map(|f| f.label.clone()).collect();
         for f in &mut self.fields {
             let repeated = labels.iter().filter(|l| **l == f.label).count() > 1;
@@ -362,10 +367,7 @@ pub enum Expr {
         label: String,
     },
     /// Whole years from the date in `field` to the reference date ≥ min (exactly N years counts).
-    YearsSince {
-        field: String,
-        min: u32,
-    },
+    YearsSince { field: String, min: u32 },
     /// At least `min` options selected in a MultiChoice.
     CountAtLeast {
         field: String,

@@ -16,7 +16,10 @@ pub struct Outcome {
 
 impl Outcome {
     fn new(status: Status, part: String) -> Outcome {
-        Outcome { status, parts: vec![part] }
+        Outcome {
+            status,
+            parts: vec![part],
+        }
     }
 
     pub fn explanation(&self, locale: Locale) -> String {
@@ -55,7 +58,10 @@ fn label_of<'a>(form: &'a Form, id: &'a str) -> &'a str {
 }
 
 fn unit_of<'a>(form: &'a Form, id: &str) -> &'a str {
-    form.category.field(id).and_then(|f| f.unit.as_deref()).unwrap_or("")
+    form.category
+        .field(id)
+        .and_then(|f| f.unit.as_deref())
+        .unwrap_or("")
 }
 
 fn see<'a>(form: &'a Form, id: &str) -> Seen<'a> {
@@ -64,8 +70,12 @@ fn see<'a>(form: &'a Form, id: &str) -> Seen<'a> {
         Some(Reading::Valid(t)) => Seen::Value(t),
         Some(Reading::Invalid) if zh(form) => Seen::Missing(format!("{label}填写有误，请先更正")),
         Some(Reading::Invalid) => Seen::Missing(format!("{label} has an error to correct first")),
-        Some(Reading::NotApplicable) if zh(form) => Seen::Missing(format!("待补充：{label}（按所选类型无需填写，本条无法据此判断）")),
-        Some(Reading::NotApplicable) => Seen::Missing(format!("Missing: {label} (not asked for the type chosen)")),
+        Some(Reading::NotApplicable) if zh(form) => Seen::Missing(format!(
+            "待补充：{label}（按所选类型无需填写，本条无法据此判断）"
+        )),
+        Some(Reading::NotApplicable) => {
+            Seen::Missing(format!("Missing: {label} (not asked for the type chosen)"))
+        }
         _ if zh(form) => Seen::Missing(format!("待补充：{label}")),
         _ => Seen::Missing(format!("Missing: {label}")),
     }
@@ -80,7 +90,9 @@ pub fn missing_condition(form: &Form, cond: &Condition) -> Outcome {
     if zh(form) {
         missing(format!("待补充：{label}（据此确定本条是否适用）"))
     } else {
-        missing(format!("Missing: {label} (decides whether this condition applies)"))
+        missing(format!(
+            "Missing: {label} (decides whether this condition applies)"
+        ))
     }
 }
 
@@ -88,21 +100,40 @@ pub fn eval(form: &Form, e: &Expr) -> Outcome {
     match e {
         Expr::All { of } => combine(form, of, Status::all_rank, false),
         Expr::Any { of } => combine(form, of, Status::any_rank, true),
-        Expr::If { cond, then, otherwise } => match form.condition(cond) {
+        Expr::If {
+            cond,
+            then,
+            otherwise,
+        } => match form.condition(cond) {
             Some(true) => eval(form, then),
             Some(false) => eval(form, otherwise),
             None => missing_condition(form, cond),
         },
         Expr::AtLeast { field, min, label } => at_least(form, field, *min, label.as_deref()),
         Expr::SumAtLeast { fields, min, label } => sum_at_least(form, fields, *min, label),
-        Expr::RatioAtLeast { numerator, denominator, min, label } => ratio(form, numerator, denominator, *min, label),
+        Expr::RatioAtLeast {
+            numerator,
+            denominator,
+            min,
+            label,
+        } => ratio(form, numerator, denominator, *min, label),
         Expr::YearsSince { field, min } => years_since(form, field, *min),
-        Expr::CountAtLeast { field, min, label } => count_at_least(form, field, *min, label.as_deref()),
+        Expr::CountAtLeast { field, min, label } => {
+            count_at_least(form, field, *min, label.as_deref())
+        }
         Expr::Includes { field, value } => includes(form, field, value),
         Expr::IsYes { field } => is_yes(form, field),
         Expr::Declared { field } => declared(form, field),
-        Expr::UsccKind { field, prefixes, label } => uscc_kind(form, field, prefixes, label),
-        Expr::UsccProvince { field, province, label } => uscc_province(form, field, province, label),
+        Expr::UsccKind {
+            field,
+            prefixes,
+            label,
+        } => uscc_kind(form, field, prefixes, label),
+        Expr::UsccProvince {
+            field,
+            province,
+            label,
+        } => uscc_province(form, field, province, label),
     }
 }
 
@@ -111,7 +142,10 @@ pub fn eval(form: &Form, e: &Expr) -> Outcome {
 fn combine(form: &Form, of: &[Expr], rank: fn(Status) -> u8, any: bool) -> Outcome {
     let outcomes: Vec<Outcome> = of.iter().map(|x| eval(form, x)).collect();
     let Some(status) = outcomes.iter().map(|o| o.status).max_by_key(|s| rank(*s)) else {
-        return Outcome { status: Status::Met, parts: Vec::new() };
+        return Outcome {
+            status: Status::Met,
+            parts: Vec::new(),
+        };
     };
     let keep_only_deciding = any && matches!(status, Status::Met | Status::Declared);
     let parts = outcomes
@@ -150,7 +184,14 @@ fn compare(form: &Form, what: &str, value: String, min: String, unit: &str, ok: 
 
 fn at_least(form: &Form, field: &str, min: f64, label: Option<&str>) -> Outcome {
     match number(form, field) {
-        Ok(n) => compare(form, label.unwrap_or(label_of(form, field)), num(n), num(min), unit_of(form, field), n >= min),
+        Ok(n) => compare(
+            form,
+            label.unwrap_or(label_of(form, field)),
+            num(n),
+            num(min),
+            unit_of(form, field),
+            n >= min,
+        ),
         Err(seen) => missing(unseen(seen)),
     }
 }
@@ -171,7 +212,11 @@ fn sum_at_least(form: &Form, fields: &[String], min: f64, label: &str) -> Outcom
         }
     }
     let unit = fields.first().map(|f| unit_of(form, f)).unwrap_or("");
-    let value = if terms.len() > 1 { format!("{}（{}）", num(sum), terms.join("+")) } else { num(sum) };
+    let value = if terms.len() > 1 {
+        format!("{}（{}）", num(sum), terms.join("+"))
+    } else {
+        num(sum)
+    };
     if sum >= min || gaps.is_empty() {
         let mut outcome = compare(form, label, value, num(min), unit, sum >= min);
         outcome.parts.extend(gaps.into_iter().filter(|_| sum < min));
@@ -179,18 +224,31 @@ fn sum_at_least(form: &Form, fields: &[String], min: f64, label: &str) -> Outcom
     }
     let mut parts = vec![match zh(form) {
         true => format!("{label}已填部分合计{value}{unit}，不足{}{unit}", num(min)),
-        false => format!("{label}: the parts given add up to {value}{unit}, less than {}{unit}", num(min)),
+        false => format!(
+            "{label}: the parts given add up to {value}{unit}, less than {}{unit}",
+            num(min)
+        ),
     }];
     parts.extend(gaps);
-    Outcome { status: Status::Missing, parts }
+    Outcome {
+        status: Status::Missing,
+        parts,
+    }
 }
 
 fn ratio(form: &Form, numerator: &str, denominator: &str, min: f64, label: &str) -> Outcome {
     let (n, d) = match (number(form, numerator), number(form, denominator)) {
         (Ok(n), Ok(d)) => (n, d),
         (a, b) => {
-            let parts = [a.err(), b.err()].into_iter().flatten().map(unseen).collect();
-            return Outcome { status: Status::Missing, parts };
+            let parts = [a.err(), b.err()]
+                .into_iter()
+                .flatten()
+                .map(unseen)
+                .collect();
+            return Outcome {
+                status: Status::Missing,
+                parts,
+            };
         }
     };
     if d <= 0.0 {
@@ -204,7 +262,12 @@ fn ratio(form: &Form, numerator: &str, denominator: &str, min: f64, label: &str)
         );
     }
     let pct = n / d * 100.0;
-    let shown = format!("{}%（{}÷{}）", num((pct * 10.0).round() / 10.0), num(n), num(d));
+    let shown = format!(
+        "{}%（{}÷{}）",
+        num((pct * 10.0).round() / 10.0),
+        num(n),
+        num(d)
+    );
     compare(form, label, shown, format!("{}%", num(min)), "", pct >= min)
 }
 
@@ -218,7 +281,10 @@ fn years_since(form: &Form, field: &str, min: u32) -> Outcome {
                 Seen::Missing(m) => Some(m),
                 Seen::Value(_) => None,
             });
-            return Outcome { status: Status::Missing, parts: parts.collect() };
+            return Outcome {
+                status: Status::Missing,
+                parts: parts.collect(),
+            };
         }
     };
     let (label, ref_label) = (label_of(form, field), label_of(form, reference));
@@ -234,10 +300,26 @@ fn years_since(form: &Form, field: &str, min: u32) -> Outcome {
     let (years, months) = start.years_months_until(end);
     let ok = years >= min;
     let text = match (zh(form), ok) {
-        (true, true) => format!("{label}{}，至{ref_label}{}满{years}年{months}个月，已满{min}年", start.iso(), end.iso()),
-        (true, false) => format!("{label}{}，至{ref_label}{}满{years}年{months}个月，不足{min}年", start.iso(), end.iso()),
-        (false, true) => format!("{label} {}: {years} years {months} months to {ref_label} {}, at least {min}", start.iso(), end.iso()),
-        (false, false) => format!("{label} {}: {years} years {months} months to {ref_label} {}, less than {min}", start.iso(), end.iso()),
+        (true, true) => format!(
+            "{label}{}，至{ref_label}{}满{years}年{months}个月，已满{min}年",
+            start.iso(),
+            end.iso()
+        ),
+        (true, false) => format!(
+            "{label}{}，至{ref_label}{}满{years}年{months}个月，不足{min}年",
+            start.iso(),
+            end.iso()
+        ),
+        (false, true) => format!(
+            "{label} {}: {years} years {months} months to {ref_label} {}, at least {min}",
+            start.iso(),
+            end.iso()
+        ),
+        (false, false) => format!(
+            "{label} {}: {years} years {months} months to {ref_label} {}, less than {min}",
+            start.iso(),
+            end.iso()
+        ),
     };
     Outcome::new(if ok { Status::Met } else { Status::NotMet }, text)
 }
@@ -309,7 +391,11 @@ fn is_yes(form: &Form, field: &str) -> Outcome {
 }
 
 fn declared(form: &Form, field: &str) -> Outcome {
-    let label = form.category.field(field).map(|f| f.label.as_str()).unwrap_or(field);
+    let label = form
+        .category
+        .field(field)
+        .map(|f| f.label.as_str())
+        .unwrap_or(field);
     match see(form, field) {
         Seen::Value(Typed::Bool(true)) => Outcome::new(
             Status::Declared,
@@ -338,10 +424,16 @@ fn code<'a>(form: &Form, id: &str) -> Result<String, Seen<'a>> {
     }
     let raw = match form.values.get(id) {
         Some(crate::value::Value::Text(s)) => s.as_str(),
-        Some(crate::value::Value::List(items)) => items.iter().map(String::as_str).find(|s| !crate::value::is_blank(s)).unwrap_or(""),
+        Some(crate::value::Value::List(items)) => items
+            .iter()
+            .map(String::as_str)
+            .find(|s| !crate::value::is_blank(s))
+            .unwrap_or(""),
         _ => "",
     };
-    checks::check_uscc(raw).map(|p| p.value).map_err(|_| Seen::Missing(label_of(form, id).to_string()))
+    checks::check_uscc(raw)
+        .map(|p| p.value)
+        .map_err(|_| Seen::Missing(label_of(form, id).to_string()))
 }
 
 fn uscc_kind(form: &Form, field: &str, prefixes: &[String], label: &str) -> Outcome {
@@ -351,7 +443,9 @@ fn uscc_kind(form: &Form, field: &str, prefixes: &[String], label: &str) -> Outc
     };
     let head: String = code.chars().take(2).collect();
     let ok = prefixes.contains(&head);
-    let kind = checks::uscc_kind(&code).map(|(dept, class)| format!("（{dept}·{class}）")).unwrap_or_default();
+    let kind = checks::uscc_kind(&code)
+        .map(|(dept, class)| format!("（{dept}·{class}）"))
+        .unwrap_or_default();
     let text = match (zh(form), ok) {
         (true, true) => format!("统一社会信用代码前两位为{head}{kind}，属于{label}"),
         (true, false) => format!("统一社会信用代码前两位为{head}{kind}，不属于{label}"),
@@ -372,7 +466,9 @@ fn uscc_province(form: &Form, field: &str, province: &str, label: &str) -> Outco
         (true, true) => format!("统一社会信用代码登记机关区划码以{region}开头，在{label}登记"),
         (true, false) => format!("统一社会信用代码登记机关区划码以{region}开头，不在{label}登记"),
         (false, true) => format!("the credit code's region starts {region}: registered in {label}"),
-        (false, false) => format!("the credit code's region starts {region}: not registered in {label}"),
+        (false, false) => {
+            format!("the credit code's region starts {region}: not registered in {label}")
+        }
     };
     Outcome::new(if ok { Status::Met } else { Status::NotMet }, text)
 }

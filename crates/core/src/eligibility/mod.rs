@@ -6,6 +6,7 @@
 //! notMet, else `incomplete` if any is missing, else `eligible`.
 
 mod expr;
+pub mod parts;
 
 use crate::model::{Expr, Rule};
 use crate::validate::Form;
@@ -71,7 +72,12 @@ pub struct Eligibility {
 }
 
 pub fn evaluate(form: &Form) -> Eligibility {
-    let rules: Vec<RuleResult> = form.category.rules.iter().filter_map(|r| judge(form, r)).collect();
+    let rules: Vec<RuleResult> = form
+        .category
+        .rules
+        .iter()
+        .filter_map(|r| judge(form, r))
+        .collect();
     let verdict = if rules.iter().any(|r| r.status == Status::NotMet) {
         Verdict::Ineligible
     } else if rules.iter().any(|r| r.status == Status::Missing) {
@@ -116,14 +122,24 @@ pub fn collect_fields(e: &Expr, reference_date: &str, out: &mut Vec<String>) {
         }
     };
     match e {
-        Expr::All { of } | Expr::Any { of } => of.iter().for_each(|x| collect_fields(x, reference_date, out)),
-        Expr::If { cond, then, otherwise } => {
+        Expr::All { of } | Expr::Any { of } => of
+            .iter()
+            .for_each(|x| collect_fields(x, reference_date, out)),
+        Expr::If {
+            cond,
+            then,
+            otherwise,
+        } => {
             push(&cond.field);
             collect_fields(then, reference_date, out);
             collect_fields(otherwise, reference_date, out);
         }
         Expr::SumAtLeast { fields, .. } => fields.iter().for_each(push),
-        Expr::RatioAtLeast { numerator, denominator, .. } => {
+        Expr::RatioAtLeast {
+            numerator,
+            denominator,
+            ..
+        } => {
             push(numerator);
             push(denominator);
         }

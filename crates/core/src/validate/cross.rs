@@ -22,7 +22,12 @@ pub fn reported_on(check: &Check) -> &str {
 pub fn fields_read(check: &Check) -> Vec<String> {
     match &check.test {
         CheckTest::NotGreater { left, right, .. } => vec![left.clone(), right.clone()],
-        CheckTest::RatioAgrees { field, numerator, denominator, .. } => {
+        CheckTest::RatioAgrees {
+            field,
+            numerator,
+            denominator,
+            ..
+        } => {
             vec![field.clone(), numerator.clone(), denominator.clone()]
         }
         CheckTest::TotalChars { fields, .. } => fields.clone(),
@@ -33,7 +38,11 @@ pub fn fields_read(check: &Check) -> Vec<String> {
 /// `Some(failure)` when the check fails on the values given.
 pub fn run(form: &Form, check: &Check) -> Option<IssueKind> {
     let failure = match &check.test {
-        CheckTest::NotGreater { left, right, factor } => {
+        CheckTest::NotGreater {
+            left,
+            right,
+            factor,
+        } => {
             let (l, r) = (form.number(left)?, form.number(right)?);
             // A tolerance of one part in a million absorbs decimal rounding of 万元 figures.
             let limit = r * factor;
@@ -50,7 +59,12 @@ pub fn run(form: &Form, check: &Check) -> Option<IssueKind> {
                 right_unit: form.unit(right),
             }
         }
-        CheckTest::RatioAgrees { field, numerator, denominator, tolerance } => {
+        CheckTest::RatioAgrees {
+            field,
+            numerator,
+            denominator,
+            tolerance,
+        } => {
             let stated = form.number(field)?;
             let (n, d) = (form.number(numerator)?, form.number(denominator)?);
             if d <= 0.0 {
@@ -86,8 +100,15 @@ pub fn run(form: &Form, check: &Check) -> Option<IssueKind> {
             if date >= other_date {
                 return None;
             }
-            CheckFailure::DateBefore { other_label: form.label(other), date, other: other_date }
+            CheckFailure::DateBefore {
+                other_label: form.label(other),
+                date,
+                other: other_date,
+            }
         }
     };
-    Some(IssueKind::Check { id: check.id.clone(), failure: Box::new(failure) })
+    Some(IssueKind::Check {
+        id: check.id.clone(),
+        failure: Box::new(failure),
+    })
 }

@@ -23,7 +23,9 @@ pub enum Typed {
     /// Selected option values (choice, multiChoice, checklist), deduplicated, in option order.
     Options(Vec<String>),
     /// Text and long text: the 字数 (long) or character count (short).
-    Text { count: u32 },
+    Text {
+        count: u32,
+    },
     /// Non-blank items of a text list.
     Items(usize),
 }
@@ -48,7 +50,10 @@ pub struct Slot {
 
 impl Slot {
     fn bare(reading: Reading) -> Slot {
-        Slot { reading, issues: Vec::new() }
+        Slot {
+            reading,
+            issues: Vec::new(),
+        }
     }
 
     pub fn number(&self) -> Option<f64> {
@@ -88,17 +93,29 @@ pub fn read(form: &Form, field: &Field) -> Slot {
     let is_reference = field.id == category.reference_date;
     if let (true, Some(deadline)) = (is_reference, category.deadline) {
         if date > deadline {
-            slot.issues.push((IssueKind::AfterDeadline { deadline }, Severity::Warning));
+            slot.issues
+                .push((IssueKind::AfterDeadline { deadline }, Severity::Warning));
         }
     }
     if field.past {
-        let reference = if is_reference { None } else { form.slot(&category.reference_date).and_then(Slot::date) };
+        let reference = if is_reference {
+            None
+        } else {
+            form.slot(&category.reference_date).and_then(Slot::date)
+        };
         if let Some(reference) = reference.filter(|r| date > *r) {
             let reference_label = form.label(&category.reference_date);
-            slot.issues.push((IssueKind::DateAfterReference { reference, reference_label }, Severity::Error));
+            slot.issues.push((
+                IssueKind::DateAfterReference {
+                    reference,
+                    reference_label,
+                },
+                Severity::Error,
+            ));
         }
         if let Some(today) = form.ctx.today.filter(|t| date > *t) {
-            slot.issues.push((IssueKind::DateFuture { today }, Severity::Error));
+            slot.issues
+                .push((IssueKind::DateFuture { today }, Severity::Error));
         }
     }
     slot
@@ -109,36 +126,73 @@ pub fn parse(field: &Field, value: &Value) -> Slot {
     match field.kind {
         FieldKind::Text => with_text(value, |s| text(field, s)),
         FieldKind::LongText => with_text(value, |s| long_text(field, s)),
-        FieldKind::Uscc => with_text(value, |s| from_checked(checks::check_uscc(s), |_| Typed::Text { count: 18 })),
-        FieldKind::Phone => with_text(value, |s| from_checked(checks::check_phone(s), |_| Typed::Text { count: 0 })),
-        FieldKind::Email => with_text(value, |s| from_checked(checks::check_email(s), |_| Typed::Text { count: 0 })),
+        FieldKind::Uscc => with_text(value, |s| {
+            from_checked(checks::check_uscc(s), |_| Typed::Text { count: 18 })
+        }),
+        FieldKind::Phone => with_text(value, |s| {
+            from_checked(checks::check_phone(s), |_| Typed::Text { count: 0 })
+        }),
+        FieldKind::Email => with_text(value, |s| {
+            from_checked(checks::check_email(s), |_| Typed::Text { count: 0 })
+        }),
         FieldKind::Date => with_text(value, |s| from_checked(checks::parse_date(s), Typed::Date)),
         FieldKind::Amount => with_text(value, |s| {
-            let opts = NumberOptions { allow_negative: field.signed, max_decimals: 4 };
-            limits(field, from_checked(checks::parse_amount_wan(s, opts), Typed::Number))
+            let opts = NumberOptions {
+                allow_negative: field.signed,
+                max_decimals: 4,
+            };
+            limits(
+                field,
+                from_checked(checks::parse_amount_wan(s, opts), Typed::Number),
+            )
         }),
         FieldKind::Number => with_text(value, |s| {
-            let opts = NumberOptions { allow_negative: field.signed, max_decimals: 4 };
-            limits(field, from_checked(checks::parse_decimal(s, field.unit.as_deref(), opts), Typed::Number))
+            let opts = NumberOptions {
+                allow_negative: field.signed,
+                max_decimals: 4,
+            };
+            limits(
+                field,
+                from_checked(
+                    checks::parse_decimal(s, field.unit.as_deref(), opts),
+                    Typed::Number,
+                ),
+            )
         }),
         FieldKind::Count => with_text(value, |s| {
-            limits(field, from_checked(checks::parse_count(s), |n| Typed::Number(n as f64)))
+            limits(
+                field,
+                from_checked(checks::parse_count(s), |n| Typed::Number(n as f64)),
+            )
         }),
         FieldKind::Percent => with_text(value, |s| {
-            let opts = PercentOptions { allow_over_100: field.allow_over100 };
-            limits(field, from_checked(checks::parse_percent(s, opts), Typed::Number))
+            let opts = PercentOptions {
+                allow_over_100: field.allow_over100,
+            };
+            limits(
+                field,
+                from_checked(checks::parse_percent(s, opts), Typed::Number),
+            )
         }),
         FieldKind::YesNo => match value {
             Value::Bool(b) => Slot::bare(Reading::Valid(Typed::Bool(*b))),
-            _ => with_text(value, |s| from_checked(checks::parse_yes_no(s), Typed::Bool)),
+            _ => with_text(value, |s| {
+                from_checked(checks::parse_yes_no(s), Typed::Bool)
+            }),
         },
         FieldKind::Declaration => match value {
-            Value::Bool(b) => Slot::bare(if *b { Reading::Valid(Typed::Bool(true)) } else { Reading::NotGiven }),
+            Value::Bool(b) => Slot::bare(if *b {
+                Reading::Valid(Typed::Bool(true))
+            } else {
+                Reading::NotGiven
+            }),
             _ => with_text(value, |s| match checks::parse_yes_no(s) {
                 Ok(p) if p.value => Slot::bare(Reading::Valid(Typed::Bool(true))),
                 Ok(_) => Slot::bare(Reading::NotGiven),
                 // A checkbox without a value attribute submits "on".
-                Err(_) if s.trim().eq_ignore_ascii_case("on") => Slot::bare(Reading::Valid(Typed::Bool(true))),
+                Err(_) if s.trim().eq_ignore_ascii_case("on") => {
+                    Slot::bare(Reading::Valid(Typed::Bool(true)))
+                }
                 Err(issue) => invalid(IssueKind::Format(issue)),
             }),
         },
@@ -150,7 +204,10 @@ pub fn parse(field: &Field, value: &Value) -> Slot {
 }
 
 fn invalid(kind: IssueKind) -> Slot {
-    Slot { reading: Reading::Invalid, issues: vec![(kind, Severity::Error)] }
+    Slot {
+        reading: Reading::Invalid,
+        issues: vec![(kind, Severity::Error)],
+    }
 }
 
 fn js_type(value: &Value) -> &'static str {
@@ -175,7 +232,9 @@ fn with_text(value: &Value, f: impl FnOnce(&str) -> Slot) -> Slot {
                 _ => invalid(IssueKind::WrongType { got: "array" }),
             }
         }
-        other => invalid(IssueKind::WrongType { got: js_type(other) }),
+        other => invalid(IssueKind::WrongType {
+            got: js_type(other),
+        }),
     }
 }
 
@@ -184,7 +243,9 @@ fn with_items(value: &Value, f: impl FnOnce(&[String]) -> Slot) -> Slot {
     match value {
         Value::List(items) => f(items),
         Value::Text(s) => f(std::slice::from_ref(s)),
-        other => invalid(IssueKind::WrongType { got: js_type(other) }),
+        other => invalid(IssueKind::WrongType {
+            got: js_type(other),
+        }),
     }
 }
 
@@ -192,11 +253,22 @@ fn from_checked<T>(result: checks::Checked<T>, typed: impl FnOnce(T) -> Typed) -
     match result {
         Ok(parsed) => Slot {
             reading: Reading::Valid(typed(parsed.value)),
-            issues: parsed.warnings.into_iter().map(|w| (IssueKind::Format(w), Severity::Warning)).collect(),
+            issues: parsed
+                .warnings
+                .into_iter()
+                .map(|w| (IssueKind::Format(w), Severity::Warning))
+                .collect(),
         },
         Err(issue) => {
-            let severity = if issue.is_warning() { Severity::Warning } else { Severity::Error };
-            Slot { reading: Reading::Invalid, issues: vec![(IssueKind::Format(issue), severity)] }
+            let severity = if issue.is_warning() {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            Slot {
+                reading: Reading::Invalid,
+                issues: vec![(IssueKind::Format(issue), severity)],
+            }
         }
     }
 }
@@ -205,10 +277,12 @@ fn from_checked<T>(result: checks::Checked<T>, typed: impl FnOnce(T) -> Typed) -
 fn limits(field: &Field, mut slot: Slot) -> Slot {
     if let Some(n) = slot.number() {
         if let Some(min) = field.min.filter(|m| n < *m) {
-            slot.issues.push((IssueKind::BelowMin { min }, Severity::Error));
+            slot.issues
+                .push((IssueKind::BelowMin { min }, Severity::Error));
             slot.reading = Reading::Invalid;
         } else if let Some(max) = field.max.filter(|m| n > *m) {
-            slot.issues.push((IssueKind::AboveMax { max }, Severity::Error));
+            slot.issues
+                .push((IssueKind::AboveMax { max }, Severity::Error));
             slot.reading = Reading::Invalid;
         }
     }
@@ -218,9 +292,14 @@ fn limits(field: &Field, mut slot: Slot) -> Slot {
 fn text(field: &Field, s: &str) -> Slot {
     let max = field.max_chars.map_or(DEFAULT_TEXT_MAX, |m| m as usize);
     let count = s.trim().chars().count();
-    let typed = Typed::Text { count: count.min(u32::MAX as usize) as u32 };
+    let typed = Typed::Text {
+        count: count.min(u32::MAX as usize) as u32,
+    };
     if count > max {
-        return Slot { reading: Reading::Valid(typed), issues: vec![(IssueKind::TextTooLong { count, max }, Severity::Error)] };
+        return Slot {
+            reading: Reading::Valid(typed),
+            issues: vec![(IssueKind::TextTooLong { count, max }, Severity::Error)],
+        };
     }
     Slot::bare(Reading::Valid(typed))
 }
@@ -229,7 +308,14 @@ fn long_text(field: &Field, s: &str) -> Slot {
     let count = checks::count_zi(s);
     let mut slot = Slot::bare(Reading::Valid(Typed::Text { count }));
     if let Some(max) = field.max_chars.filter(|m| count > *m) {
-        slot.issues.push((IssueKind::OverWordLimit { count, max, item: None }, Severity::Error));
+        slot.issues.push((
+            IssueKind::OverWordLimit {
+                count,
+                max,
+                item: None,
+            },
+            Severity::Error,
+        ));
     }
     slot
 }
@@ -240,7 +326,10 @@ fn find_option<'a>(field: &'a Field, given: &str) -> Option<&'a ChoiceOption> {
     let given = given.trim();
     field.options.iter().find(|o| o.value == given).or_else(|| {
         let folded = checks::fold_width(given);
-        field.options.iter().find(|o| o.label == given || checks::fold_width(&o.label) == folded)
+        field
+            .options
+            .iter()
+            .find(|o| o.label == given || checks::fold_width(&o.label) == folded)
     })
 }
 
@@ -254,10 +343,20 @@ fn select(field: &Field, items: &[String]) -> Result<Vec<String>, IssueKind> {
                     chosen[i] = true;
                 }
             }
-            None => return Err(IssueKind::UnknownOption { option: item.trim().chars().take(20).collect() }),
+            None => {
+                return Err(IssueKind::UnknownOption {
+                    option: item.trim().chars().take(20).collect(),
+                })
+            }
         }
     }
-    Ok(field.options.iter().zip(chosen).filter(|(_, c)| *c).map(|(o, _)| o.value.clone()).collect())
+    Ok(field
+        .options
+        .iter()
+        .zip(chosen)
+        .filter(|(_, c)| *c)
+        .map(|(o, _)| o.value.clone())
+        .collect())
 }
 
 fn choice(field: &Field, items: &[String], single: bool) -> Slot {
@@ -269,15 +368,19 @@ fn choice(field: &Field, items: &[String], single: bool) -> Slot {
         return Slot::bare(Reading::NotGiven);
     }
     if single && selected.len() > 1 {
-        return invalid(IssueKind::SingleChoiceOnly { count: selected.len() });
+        return invalid(IssueKind::SingleChoiceOnly {
+            count: selected.len(),
+        });
     }
     let count = selected.len();
     let mut slot = Slot::bare(Reading::Valid(Typed::Options(selected)));
     if let Some(min) = field.min_items.filter(|m| count < *m as usize) {
-        slot.issues.push((IssueKind::TooFewItems { count, min }, Severity::Error));
+        slot.issues
+            .push((IssueKind::TooFewItems { count, min }, Severity::Error));
     }
     if let Some(max) = field.max_items.filter(|m| count > *m as usize) {
-        slot.issues.push((IssueKind::TooManyItems { count, max }, Severity::Error));
+        slot.issues
+            .push((IssueKind::TooManyItems { count, max }, Severity::Error));
     }
     slot
 }
@@ -290,11 +393,16 @@ fn checklist(field: &Field, items: &[String]) -> Slot {
     if selected.is_empty() {
         return Slot::bare(Reading::NotGiven);
     }
-    let missing: Vec<String> =
-        field.options.iter().filter(|o| !selected.contains(&o.value)).map(|o| o.label.clone()).collect();
+    let missing: Vec<String> = field
+        .options
+        .iter()
+        .filter(|o| !selected.contains(&o.value))
+        .map(|o| o.label.clone())
+        .collect();
     let mut slot = Slot::bare(Reading::Valid(Typed::Options(selected)));
     if !missing.is_empty() {
-        slot.issues.push((IssueKind::ChecklistUnticked { missing }, Severity::Warning));
+        slot.issues
+            .push((IssueKind::ChecklistUnticked { missing }, Severity::Warning));
     }
     slot
 }
@@ -309,15 +417,34 @@ fn text_list(field: &Field, items: &[String]) -> Slot {
         for (i, item) in given.iter().enumerate() {
             let count = checks::count_zi(item);
             if count > max {
-                slot.issues.push((IssueKind::OverWordLimit { count, max, item: Some(i + 1) }, Severity::Error));
+                slot.issues.push((
+                    IssueKind::OverWordLimit {
+                        count,
+                        max,
+                        item: Some(i + 1),
+                    },
+                    Severity::Error,
+                ));
             }
         }
     }
     if let Some(min) = field.min_items.filter(|m| given.len() < *m as usize) {
-        slot.issues.push((IssueKind::TooFewItems { count: given.len(), min }, Severity::Error));
+        slot.issues.push((
+            IssueKind::TooFewItems {
+                count: given.len(),
+                min,
+            },
+            Severity::Error,
+        ));
     }
     if let Some(max) = field.max_items.filter(|m| given.len() > *m as usize) {
-        slot.issues.push((IssueKind::TooManyItems { count: given.len(), max }, Severity::Error));
+        slot.issues.push((
+            IssueKind::TooManyItems {
+                count: given.len(),
+                max,
+            },
+            Severity::Error,
+        ));
     }
     slot
 }

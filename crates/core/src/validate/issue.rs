@@ -13,45 +13,98 @@ pub enum IssueKind {
     /// The checker for the field's kind refused or warned about the text.
     Format(FormatIssue),
     /// The page passed a value of a type this field cannot hold (e.g. an object).
-    WrongType { got: &'static str },
+    WrongType {
+        got: &'static str,
+    },
     /// A one-line text longer than its limit (in characters).
-    TextTooLong { count: usize, max: usize },
+    TextTooLong {
+        count: usize,
+        max: usize,
+    },
     /// A long text (or one item of a list) over its 字数 limit; `item` is 1-based.
-    OverWordLimit { count: u32, max: u32, item: Option<usize> },
-    TooFewItems { count: usize, min: u32 },
-    TooManyItems { count: usize, max: u32 },
-    BelowMin { min: f64 },
-    AboveMax { max: f64 },
+    OverWordLimit {
+        count: u32,
+        max: u32,
+        item: Option<usize>,
+    },
+    TooFewItems {
+        count: usize,
+        min: u32,
+    },
+    TooManyItems {
+        count: usize,
+        max: u32,
+    },
+    BelowMin {
+        min: f64,
+    },
+    AboveMax {
+        max: f64,
+    },
     /// A choice that is not one of the field's options (clipped for the message).
-    UnknownOption { option: String },
+    UnknownOption {
+        option: String,
+    },
     /// A single choice given several options.
-    SingleChoiceOnly { count: usize },
+    SingleChoiceOnly {
+        count: usize,
+    },
     /// Checklist items not ticked (labels).
-    ChecklistUnticked { missing: Vec<String> },
+    ChecklistUnticked {
+        missing: Vec<String>,
+    },
     /// A past event dated after the application's reference date.
-    DateAfterReference { reference: Date, reference_label: String },
+    DateAfterReference {
+        reference: Date,
+        reference_label: String,
+    },
     /// A past event dated after today.
-    DateFuture { today: Date },
+    DateFuture {
+        today: Date,
+    },
     /// The application is dated after the notice's deadline for materials (a warning: the
     /// department may still accept it, but the applicant should know).
-    AfterDeadline { deadline: Date },
+    AfterDeadline {
+        deadline: Date,
+    },
     /// `validateField` was asked about an id that is not a field of the category.
     UnknownField,
     /// A consistency check between fields failed.
-    Check { id: String, failure: Box<CheckFailure> },
+    Check {
+        id: String,
+        failure: Box<CheckFailure>,
+    },
 }
 
 /// How a consistency check failed, with the numbers behind it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CheckFailure {
     /// left > right × factor.
-    Greater { left_label: String, left: f64, right_label: String, right: f64, factor: f64, unit: Option<String>, right_unit: Option<String> },
+    Greater {
+        left_label: String,
+        left: f64,
+        right_label: String,
+        right: f64,
+        factor: f64,
+        unit: Option<String>,
+        right_unit: Option<String>,
+    },
     /// The stated percentage is not numerator / denominator × 100.
-    RatioDisagrees { stated: f64, computed: f64, tolerance: f64, numerator_label: String, denominator_label: String },
+    RatioDisagrees {
+        stated: f64,
+        computed: f64,
+        tolerance: f64,
+        numerator_label: String,
+        denominator_label: String,
+    },
     /// Texts together over their 字数 budget.
     TotalChars { total: u32, max: u32 },
     /// A date before another it cannot precede.
-    DateBefore { other_label: String, date: Date, other: Date },
+    DateBefore {
+        other_label: String,
+        date: Date,
+        other: Date,
+    },
 }
 
 impl IssueKind {

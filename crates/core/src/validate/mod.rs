@@ -54,12 +54,22 @@ pub struct Form<'a> {
 impl<'a> Form<'a> {
     pub fn new(category: &'a Category, values: &'a Values, ctx: &'a Context) -> Form<'a> {
         let n = category.fields.len();
-        Form { category, values, ctx, slots: (0..n).map(|_| OnceCell::new()).collect(), busy: (0..n).map(|_| Cell::new(false)).collect() }
+        Form {
+            category,
+            values,
+            ctx,
+            slots: (0..n).map(|_| OnceCell::new()).collect(),
+            busy: (0..n).map(|_| Cell::new(false)).collect(),
+        }
     }
 
     pub fn slot(&self, id: &str) -> Option<&Slot> {
         let i = self.category.field_position(id)?;
-        let (field, cell, busy) = (self.category.fields.get(i)?, self.slots.get(i)?, self.busy.get(i)?);
+        let (field, cell, busy) = (
+            self.category.fields.get(i)?,
+            self.slots.get(i)?,
+            self.busy.get(i)?,
+        );
         if let Some(slot) = cell.get() {
             return Some(slot);
         }
@@ -77,8 +87,12 @@ impl<'a> Form<'a> {
     /// not given, not valid or itself not applicable.
     pub fn condition(&self, cond: &crate::model::Condition) -> Option<bool> {
         match &self.slot(&cond.field)?.reading {
-            field::Reading::Valid(field::Typed::Options(selected)) => Some(selected.contains(&cond.has)),
-            field::Reading::Valid(field::Typed::Bool(b)) => Some(if cond.has == "no" { !b } else { *b }),
+            field::Reading::Valid(field::Typed::Options(selected)) => {
+                Some(selected.contains(&cond.has))
+            }
+            field::Reading::Valid(field::Typed::Bool(b)) => {
+                Some(if cond.has == "no" { !b } else { *b })
+            }
             _ => None,
         }
     }
@@ -88,7 +102,10 @@ impl<'a> Form<'a> {
     }
 
     pub fn label(&self, id: &str) -> String {
-        self.category.field(id).map(|f| f.name().to_string()).unwrap_or_else(|| id.to_string())
+        self.category
+            .field(id)
+            .map(|f| f.name().to_string())
+            .unwrap_or_else(|| id.to_string())
     }
 
     pub fn unit(&self, id: &str) -> Option<String> {
@@ -110,7 +127,11 @@ impl<'a> Form<'a> {
         let mut out = Vec::new();
         if let Some(slot) = self.slot(id) {
             for (kind, severity) in &slot.issues {
-                let rule = if *kind == IssueKind::Required { "required".to_string() } else { kind_rule(field) };
+                let rule = if *kind == IssueKind::Required {
+                    "required".to_string()
+                } else {
+                    kind_rule(field)
+                };
                 out.push(Issue {
                     field: field.id.clone(),
                     rule,
@@ -121,7 +142,12 @@ impl<'a> Form<'a> {
                 });
             }
         }
-        for check in self.category.checks.iter().filter(|c| cross::reported_on(c) == id) {
+        for check in self
+            .category
+            .checks
+            .iter()
+            .filter(|c| cross::reported_on(c) == id)
+        {
             if let Some(kind) = cross::run(self, check) {
                 out.push(Issue {
                     field: field.id.clone(),
@@ -145,15 +171,28 @@ fn kind_rule(field: &crate::model::Field) -> String {
 /// Every issue of every field, in the form's order, and the eligibility verdicts.
 pub fn validate_form(category: &Category, values: &Values, ctx: &Context) -> Report {
     let form = Form::new(category, values, ctx);
-    let issues: Vec<Issue> = category.fields.iter().flat_map(|f| form.issues_for(&f.id)).collect();
+    let issues: Vec<Issue> = category
+        .fields
+        .iter()
+        .flat_map(|f| form.issues_for(&f.id))
+        .collect();
     let valid = !issues.iter().any(|i| i.severity == Severity::Error);
     let eligibility = eligibility::evaluate(&form);
-    Report { valid, issues, eligibility }
+    Report {
+        valid,
+        issues,
+        eligibility,
+    }
 }
 
 /// The issues of one field, exactly as `validate_form` reports them (cheap: it reads only
 /// this field and the fields its checks and conditions need).
-pub fn validate_field(category: &Category, field_id: &str, values: &Values, ctx: &Context) -> Vec<Issue> {
+pub fn validate_field(
+    category: &Category,
+    field_id: &str,
+    values: &Values,
+    ctx: &Context,
+) -> Vec<Issue> {
     Form::new(category, values, ctx).issues_for(field_id)
 }
 
@@ -162,7 +201,11 @@ pub fn validate_field(category: &Category, field_id: &str, values: &Values, ctx:
 /// these across the JS boundary on a keystroke.
 pub fn related_fields(category: &Category, id: &str) -> Vec<String> {
     let mut out = vec![id.to_string()];
-    for check in category.checks.iter().filter(|c| cross::reported_on(c) == id) {
+    for check in category
+        .checks
+        .iter()
+        .filter(|c| cross::reported_on(c) == id)
+    {
         for f in cross::fields_read(check) {
             if !out.contains(&f) {
                 out.push(f);
