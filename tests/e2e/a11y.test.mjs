@@ -38,6 +38,9 @@ function scenarioValues(form) {
   // One declaration left unticked: its clause is 待补充 (the others stay 已承诺).
   const declared = Object.keys(changed).filter((k) => changed[k] === true);
   if (declared.length > 1) delete changed[declared[0]];
+  // And one figure a threshold reads left out: its clause is 待补充 as well.
+  const figure = ['revenue', 'staff'].find((k) => k in changed);
+  if (figure) delete changed[figure];
   return { edition, category, values: changed };
 }
 

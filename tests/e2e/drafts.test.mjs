@@ -108,6 +108,8 @@ test('a corrupted or hostile draft in localStorage is refused with a message, an
     await typeInto(page, '#f-uscc', '91110000600037341A');
     await page.keyboard.press('Tab');
     await page.locator('#yc-msg-uscc').waitFor();
+    // Let the autosave of that typing happen now, not after the next hostile draft is stored.
+    await saved(page);
   }
   await context.close();
 });
@@ -156,7 +158,8 @@ test('a third 典型案例 added with 增加一项 survives a reload', async () 
   await typeInto(page, '#f-cases-2', '案例二');
   await page.getByRole('button', { name: '增加一项' }).click();
   await page.keyboard.type('案例三');
-  await saved(page);
+  // The status already read 已保存 for the first two items: wait for the third to be stored.
+  await page.waitForFunction((k) => JSON.parse(localStorage.getItem(k) ?? '{}').values?.cases?.[2] === '案例三', KEY);
   await page.reload();
   await ready(page);
   await page.getByRole('button', { name: '恢复草稿' }).click();
