@@ -400,7 +400,7 @@ fn install(binding: &Rc<Binding>, ui: &mut Ui) {
             let Some(from) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
                 return;
             };
-            // A field's own input, or anything inside its wrapper (a 填写口径 toggle, 增加一项).
+            // A field's own input, or its list's 增加一项 button.
             let Some(id) = timing::field_around(&b, &from) else {
                 return;
             };

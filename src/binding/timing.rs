@@ -2,8 +2,8 @@
 //!
 //! - An empty required field is reported on submit, never on leaving it: a person tabbing
 //!   through an empty form sees nothing until they ask for a check.
-//! - A group (checkboxes, radios, a checklist, a text list, anything inside one
-//!   `[data-field-wrap]`) is one field: moving focus inside it is not leaving it.
+//! - A group (checkboxes, radios, a checklist, a text list with its 增加一项 button) is one
+//!   field: moving focus inside it is not leaving it.
 //! - A field without a message that is edited is judged when it is left, not while typing.
 //! - A field showing an error is re-judged on every keystroke, so the error goes the moment
 //!   the value is right; but a *different* error is never swapped in mid-typing — the old one
@@ -215,40 +215,25 @@ pub fn forget(ui: &mut Ui, id: &str) {
     ui.timing.dirty.remove(id);
 }
 
-/// Whether a focus move from `from` to `to` leaves field `id`: moving to another element of
-/// the same field, or anywhere inside the field's wrapper (a group's boxes, a text list's
-/// 增加一项 button), is not leaving it. A window losing focus (`to` absent while `from` is
-/// still the active element) is not leaving either.
+/// Whether a focus move from `from` to `to` leaves field `id`: moving to another input of the
+/// same field (a group's next box, a text list's next item) or to the list's own 增加一项
+/// button (`button[data-add-for=id]`) is not leaving it. Moving to anything else is — a
+/// 填写口径 toggle beside the input too, since the value is finished there. A window losing
+/// focus (`to` absent while `from` is still the active element) is not leaving either.
 pub fn leaves(binding: &Binding, id: &str, from: &Element, to: Option<&Element>) -> bool {
     let Some(to) = to else {
         let active = from.owner_document().and_then(|d| d.active_element());
         return active.as_ref() != Some(from);
     };
-    if field_around(binding, to).is_some_and(|f| f == id) {
-        return false;
-    }
-    if let Ok(Some(wrap)) = from.closest("[data-field-wrap]") {
-        return !wrap.contains(Some(to.as_ref()));
-    }
-    // No wrapper: a group's own fieldset holds it together.
-    let all = inputs::inputs(&binding.form, id);
-    if all.len() > 1 {
-        if let Ok(Some(set)) = from.closest("fieldset") {
-            if all.iter().all(|el| set.contains(Some(el.as_ref()))) {
-                return !set.contains(Some(to.as_ref()));
-            }
-        }
-    }
-    true
+    field_around(binding, to).is_none_or(|f| f != id)
 }
 
-/// The field an element belongs to: its own input, else the `[data-field-wrap]` it is in.
+/// The field an element stands for: its own input, or a list's 增加一项 button.
 pub fn field_around(binding: &Binding, el: &Element) -> Option<String> {
     if let Some(f) = inputs::field_of(el, binding.category) {
         return Some(f.id.clone());
     }
-    let wrap = el.closest("[data-field-wrap]").ok().flatten()?;
-    let id = wrap.get_attribute("data-field-wrap")?;
+    let id = el.get_attribute("data-add-for")?;
     binding.category.field(&id).map(|f| f.id.clone())
 }
 
