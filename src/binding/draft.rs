@@ -422,6 +422,7 @@ fn clear(binding: &Rc<Binding>, ui: &mut Ui) {
     if let Some(s) = storage() {
         let _ = s.remove_item(&binding.storage_key);
     }
+    ui.last_saved = None;
     set_status(ui, binding.text.cleared(), false);
     if offered {
         focus_status(ui);
@@ -430,6 +431,7 @@ fn clear(binding: &Rc<Binding>, ui: &mut Ui) {
 
 /// Writes the form's values as the draft, silently; `false` if storage refused.
 fn write_draft(binding: &Binding, ui: &mut Ui) -> Option<String> {
+    ui.last_saved = None;
     let store = storage()?;
     let saved_at = now_iso();
     let json = crate::draft::to_json(
@@ -466,7 +468,17 @@ pub fn save(binding: &Rc<Binding>, ui: &mut Ui) {
         }
         return;
     }
+    let unchanged = crate::draft::to_json(
+        &binding.edition,
+        &binding.category.id,
+        "",
+        &binding.values(),
+    );
+    if ui.last_saved.as_deref() == Some(unchanged.as_str()) {
+        return;
+    }
     if let Some(saved_at) = write_draft(binding, ui) {
+        ui.last_saved = Some(unchanged);
         set_status(ui, &binding.text.saved(&readable(&saved_at)), false);
     }
 }

@@ -75,6 +75,9 @@ pub(crate) struct Ui {
     offered: Option<Values>,
     /// Fields typed in while the offer shows: a restore keeps them as typed.
     typed_during_offer: std::collections::BTreeSet<String>,
+    /// The values last written as the draft (without the time): an autosave that would write
+    /// the same again (a `change` on leaving a field just typed in) is skipped.
+    last_saved: Option<String>,
     panel_timer: Option<Timeout>,
     /// The panel's link listener and its pending announcement (panel.rs).
     panel_listener: Option<EventListener>,
