@@ -55,6 +55,22 @@ fn num(x: f64) -> String {
 // ---------------------------------------------------------------------------------------------
 
 fn head(title: &str, root: &str) -> String {
+    head_with(title, root, false)
+}
+
+/// The page head; `checker`: the page attaches the checker, so the module's glue and wasm are
+/// preloaded (their download starts with the page's, not after app.js has run), and a
+/// stylesheet inside `<noscript>` hides the "loading" notice that would otherwise stay.
+fn head_with(title: &str, root: &str, checker: bool) -> String {
+    let preload = if checker {
+        format!(
+            "<link rel=\"modulepreload\" href=\"{root}pkg/yanglao_check.js\">\n\
+<link rel=\"preload\" href=\"{root}pkg/yanglao_check_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n\
+<noscript><link rel=\"stylesheet\" href=\"{root}noscript.css\"></noscript>\n"
+        )
+    } else {
+        String::new()
+    };
     format!(
         "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -63,7 +79,7 @@ fn head(title: &str, root: &str) -> String {
 <title>{}</title>\n<link rel=\"icon\" href=\"data:,\">\n\
 <link rel=\"stylesheet\" href=\"{root}pkg/yanglao-check.css\">\n\
 <link rel=\"stylesheet\" href=\"{root}style.css\">\n\
-<script type=\"module\" src=\"{root}app.js\"></script>\n</head>\n",
+{preload}<script type=\"module\" src=\"{root}app.js\"></script>\n</head>\n",
         esc(title)
     )
 }
@@ -135,7 +151,18 @@ fn nav(root: &str, current: Option<(&Edition, &Category)>, here: &str) -> String
 }
 
 fn site_header(root: &str, kicker: Option<&str>, title: &str) -> String {
-    let mut s = format!("<a class=\"skip-link\" href=\"#content\">跳到正文</a>\n<header class=\"site-header\"><p class=\"site-name\"><a href=\"{root}index.html\">{}</a></p>", esc(SITE_TITLE));
+    site_header_to(root, kicker, title, "#content", "跳到正文")
+}
+
+/// The header, with a skip link to `target` (a form page's first field).
+fn site_header_to(
+    root: &str,
+    kicker: Option<&str>,
+    title: &str,
+    target: &str,
+    skip: &str,
+) -> String {
+    let mut s = format!("<a class=\"skip-link\" href=\"{target}\">{skip}</a>\n<header class=\"site-header\"><p class=\"site-name\"><a href=\"{root}index.html\">{}</a></p>", esc(SITE_TITLE));
     if let Some(k) = kicker {
         let _ = write!(s, "<p class=\"edition-name\">{}</p>", esc(k));
     }
@@ -145,7 +172,11 @@ fn site_header(root: &str, kicker: Option<&str>, title: &str) -> String {
 
 const FOOTER: &str = "<footer class=\"site-footer\"><p>所有检查在本机浏览器内完成，填写内容只保存在本机，不会上传。判断结果仅供自查，以主管部门审核为准。</p></footer>\n";
 
-const JS_OFF: &str = "<p class=\"js-off-notice\" role=\"note\">在线检查未启用：浏览器未运行 JavaScript 或不支持 WebAssembly，表单仍可照常填写和提交。</p>\n";
+const JS_OFF: &str = "<p class=\"js-off-notice\" role=\"note\" hidden>在线检查未启用：浏览器未运行 JavaScript 或不支持 WebAssembly，表单仍可照常填写和提交。</p>\n";
+
+/// Where the draft bar will be, while the module loads: says it is loading (app.js says that
+/// checks are off only if loading fails), and holds the bar's height so nothing jumps.
+const LOADING: &str = "<p class=\"checks-loading\" role=\"status\">正在加载在线检查……表单可以先填写，加载完成后会检查已填内容。</p>\n";
 
 // ---------------------------------------------------------------------------------------------
 // Index
@@ -162,7 +193,7 @@ fn index() -> String {
     s.push_str(&nav("", None, "index"));
     s.push_str("<main id=\"content\">\n<section class=\"intro\">\n");
     s.push_str("<p>智慧健康养老应用试点示范由工业和信息化部、民政部、国家卫生健康委员会等部门组织，遴选在智慧健康养老产品和服务的推广应用上有示范作用的企业、园区、街道（乡镇）和基地；河南、江苏等省也按同样的框架组织本省的遴选。每次遴选由一份通知（申报指南）规定申报条件，并附各类别的申报书。</p>\n");
-    s.push_str("<p>本站把这些通知的申报书做成网页表单，并按通知条款逐条自查：</p>\n<ul>\n<li>边填写边检查格式——统一社会信用代码的校验位、电话、金额、日期、百分比、字数等，离开栏目后提示，改对即消失；</li>\n<li>右侧“申报条件自查”逐条说明是否符合通知的基本条件，尚未填写的显示“待补充”，不按不符合处理；</li>\n<li>草稿自动保存在本机浏览器，可导出、导入 JSON 文件，可打印自查报告。</li>\n</ul>\n");
+    s.push_str("<p>本站把这些通知的申报书做成网页表单，并按通知条款逐条自查：</p>\n<ul>\n<li>边填写边检查格式——统一社会信用代码的校验位、电话、金额、日期、百分比、字数等，填错的栏目在离开时提示，改对即消失，未填的必填栏目在提交自查时提示；</li>\n<li>右侧“申报条件自查”逐条说明是否符合通知的基本条件，尚未填写的显示“待补充”，不按不符合处理；</li>\n<li>草稿自动保存在本机浏览器，可“保存到文件”带到别的电脑上“从文件恢复”，可打印自查报告。</li>\n</ul>\n");
     s.push_str("<p>所有检查都在您的浏览器内完成，填写内容不会上传到任何服务器。</p>\n</section>\n");
     s.push_str("<h2 id=\"editions\">选择通知版本和申报类别</h2>\n<div class=\"edition-list\">\n");
     for e in registry::editions() {
@@ -556,7 +587,7 @@ fn fields_in_order(c: &Category) -> Vec<&Field> {
 
 fn form_page(e: &Edition, c: &Category) -> String {
     let title = format!("{} · {}", c.form_title, e.short_title);
-    let mut s = head(&title, "../");
+    let mut s = head_with(&title, "../", true);
     let _ = writeln!(
         s,
         "<body class=\"form-page\" data-edition=\"{}\" data-category=\"{}\">",
@@ -571,12 +602,24 @@ fn form_page(e: &Edition, c: &Category) -> String {
             .map(|d| format!("（{d}）"))
             .unwrap_or_default()
     );
-    s.push_str(&site_header("../", Some(&kicker), &c.form_title));
+    let first = fields_in_order(c)
+        .first()
+        .map(|f| format!("#f-{}", f.id))
+        .unwrap_or_else(|| "#content".into());
+    s.push_str(&site_header_to(
+        "../",
+        Some(&kicker),
+        &c.form_title,
+        &first,
+        "跳到第一个栏目",
+    ));
+    // On a phone the panel is below a long form: a link near the top leads to it.
+    s.push_str("<p class=\"to-panel\"><a href=\"#eligibility\">查看申报条件自查结果</a></p>\n");
     s.push_str(&nav("../", Some((e, c)), ""));
     // Printed on the 自查报告 only; app.js fills in the date.
     let _ = writeln!(
         s,
-        "<div class=\"print-only print-header\"><p class=\"print-title\">自查报告：{}</p><p>{}{} · {} · 打印日期 <span data-print-date></span></p><p>本报告由网页自查生成，仅供参考，以主管部门审核为准。</p></div>",
+        "<div class=\"print-only print-header\"><p class=\"print-title\">自查报告：{}</p><p>{}{} · {} · 打印日期 <span data-print-date></span></p><p>本报告由网页自查生成，仅供参考，以主管部门审核为准。</p><div class=\"print-summary\" data-print-summary></div></div>",
         esc(&c.form_title),
         esc(&e.short_title),
         e.doc_number.as_deref().map(|d| format!("（{}）", esc(d))).unwrap_or_default(),
@@ -603,8 +646,10 @@ fn form_page(e: &Edition, c: &Category) -> String {
             esc(d)
         );
     }
-    s.push_str("。标有“（必填）”的栏目须填写；离开栏目后会提示格式问题。</p></div>\n");
+    s.push_str("。标有“（必填）”的栏目须填写；填写有误的栏目在离开时提示，未填的必填栏目在提交自查时提示。</p></div>\n");
     let _ = writeln!(s, "<form id=\"application\" method=\"get\" action=\"#\" data-edition=\"{}\" data-category=\"{}\" novalidate>", esc(&e.id), esc(&c.id));
+    // Inside the form, where the draft bar goes: the bar takes its place and the form stays put.
+    s.push_str(LOADING);
     let mut open: Vec<String> = Vec::new();
     for f in fields_in_order(c) {
         let common = open
@@ -627,7 +672,7 @@ fn form_page(e: &Edition, c: &Category) -> String {
         s.push_str("</fieldset>\n");
     }
     s.push_str("<div class=\"actions\"><button type=\"submit\" class=\"primary\">提交自查</button> <button type=\"button\" class=\"print\" data-print>打印自查报告</button> <button type=\"button\" class=\"docx\" data-yc-docx hidden>导出 Word（.docx）</button></div>\n<p class=\"submit-status\" role=\"status\"></p>\n<p class=\"docx-status\" role=\"status\" data-yc-docx-status></p>\n</form>\n</main>\n");
-    s.push_str("<aside class=\"eligibility-aside\" aria-label=\"申报条件自查\">\n<div data-yc-eligibility><noscript><p>申报条件自查需要 JavaScript。</p></noscript></div>\n");
+    s.push_str("<aside class=\"eligibility-aside\" id=\"eligibility\" tabindex=\"-1\" aria-label=\"申报条件自查\">\n<div data-yc-eligibility><noscript><p>申报条件自查需要 JavaScript。</p></noscript></div>\n");
     s.push_str(
         "<details class=\"rules-source\"><summary>申报条件原文</summary><ol class=\"rules-list\">",
     );

@@ -17,6 +17,7 @@ const WASM = new URL('./pkg/yanglao_check_bg.wasm', import.meta.url);
 const DOCX_EXPORT = new URL('./pkg/docx/export.js', import.meta.url);
 
 const LOAD_FAILED = '在线检查未能加载，表单仍可照常填写和提交。';
+const NO_WASM = '在线检查未启用：此浏览器不支持 WebAssembly，表单仍可照常填写和提交。';
 
 function today() {
   const d = new Date();
@@ -54,9 +55,44 @@ function addItem(button) {
   item.focus();
 }
 
+/**
+ * The 自查报告's first page: the verdict and every clause that is 不符合 or 待补充, with the
+ * sub-conditions that fail, copied from the panel when printing starts.
+ */
+function fillPrintSummary() {
+  const box = document.querySelector('[data-print-summary]');
+  const panel = document.querySelector('.yc-panel');
+  if (!box) return;
+  box.textContent = '';
+  if (!panel) return;
+  const verdict = panel.querySelector('.yc-verdict');
+  const head = document.createElement('p');
+  head.className = 'print-verdict';
+  head.textContent = `申报条件自查结论：${verdict?.textContent ?? ''}（${panel.querySelector('.yc-panel-counts')?.textContent ?? ''}）`;
+  box.append(head);
+  const failing = [...panel.querySelectorAll('li.yc-rule.yc-status-notMet, li.yc-rule.yc-status-missing')];
+  if (failing.length === 0) return;
+  const list = document.createElement('ul');
+  list.className = 'print-failing';
+  for (const rule of failing) {
+    const li = document.createElement('li');
+    const status = rule.querySelector('.yc-status')?.textContent ?? '';
+    const clause = rule.querySelector('.yc-clause')?.textContent ?? '';
+    const parts = [...rule.querySelectorAll('.yc-part.yc-status-notMet .yc-part-text, .yc-part.yc-status-missing .yc-part-text')].map((p) => p.textContent);
+    li.textContent = `【${status}】${clause} ${parts.join('；')}`;
+    list.append(li);
+  }
+  box.append(list);
+}
+
+function beforePrint() {
+  fillPrintDate();
+  fillPrintSummary();
+}
+
 function wirePage() {
   fillPrintDate();
-  window.addEventListener('beforeprint', fillPrintDate);
+  window.addEventListener('beforeprint', beforePrint);
   document.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target : null;
     if (target?.closest('[data-print]')) {
@@ -73,16 +109,14 @@ function wirePage() {
  * preventing the default) ends here with a message instead of reloading the page. A
  * department's own page would drop this listener and let the submit go to its backend.
  */
-function interceptValidSubmit(form, signal) {
+function interceptValidSubmit(form, handle, signal) {
   const status = form.querySelector('.submit-status');
   form.addEventListener('submit', (event) => {
-    // Registered after attach(), so the binding's own listener has already run.
-    if (event.defaultPrevented) {
-      if (status) status.textContent = '';
-      return;
-    }
+    // Registered after attach(), so the binding's own listener has already run (and
+    // prevented the default if the format check failed).
+    const blocked = event.defaultPrevented;
     event.preventDefault();
-    if (status) status.textContent = '自查通过，可打印自查报告。（本站不提交到任何服务器：正式申报请按通知要求报送。）';
+    if (status) status.textContent = submitStatus(blocked, handle.validate());
   }, { signal });
   form.addEventListener('input', () => {
     if (status?.textContent) status.textContent = '';
@@ -115,7 +149,30 @@ function wireDocxExport(form, handle, signal) {
   signal.addEventListener('abort', () => { button.hidden = true; }, { once: true });
 }
 
+/**
+ * What 提交自查 found, telling both halves: the format check (the binding's) and the
+ * eligibility verdict (the panel's). A green "通过" with an ineligible panel beside it would
+ * mislead.
+ */
+function submitStatus(blocked, report) {
+  const rules = report?.eligibility?.rules ?? [];
+  const notMet = rules.filter((r) => r.status === 'notMet').length;
+  const missing = rules.filter((r) => r.status === 'missing').length;
+  const errors = (report?.issues ?? []).filter((i) => i.severity === 'error').length;
+  const eligibility = notMet + missing === 0
+    ? '按申报条件自查：均符合或已承诺'
+    : `按申报条件自查：${[notMet && `${notMet} 条不符合`, missing && `${missing} 条待补充`].filter(Boolean).join('，')}`;
+  if (blocked || (report && !report.valid)) {
+    return `格式检查未通过：${errors} 个问题，见表单上方的列表；${eligibility}。`;
+  }
+  if (notMet + missing > 0) {
+    return `格式检查通过，但${eligibility}（见“申报条件自查”）。`;
+  }
+  return `格式检查通过，${eligibility}，可打印自查报告。（本站不提交到任何服务器：正式申报请按通知要求报送。）`;
+}
+
 function showNotice(text) {
+  hideLoading();
   const notice = document.querySelector('.js-off-notice');
   if (!notice) return;
   if (text) notice.textContent = text;
@@ -127,12 +184,20 @@ function hideNotice() {
   if (notice) notice.hidden = true;
 }
 
+/** The "正在加载在线检查" line gives its place (and height) to the draft bar. */
+function hideLoading() {
+  for (const el of document.querySelectorAll('.checks-loading')) el.hidden = true;
+}
+
 async function start() {
   wirePage();
   const forms = [...document.querySelectorAll('form[data-edition][data-category]')];
   if (forms.length === 0) return;
-  // No WebAssembly (very old browsers, some locked-down ones): the notice stays as it is.
-  if (typeof WebAssembly !== 'object') return;
+  // No WebAssembly (very old browsers, some locked-down ones): say that checks are off.
+  if (typeof WebAssembly !== 'object') {
+    showNotice(NO_WASM);
+    return;
+  }
   let attach;
   try {
     const glue = await import(GLUE.href);
@@ -152,7 +217,7 @@ async function start() {
         locale: document.documentElement.lang.startsWith('en') ? 'en' : 'zh-CN',
       });
       const site = new AbortController();
-      interceptValidSubmit(form, site.signal);
+      interceptValidSubmit(form, handle, site.signal);
       wireDocxExport(form, handle, site.signal);
       // The binding's Handle, with detach() also taking away this file's submit listener, so
       // that a detached form is back to plain HTML behaviour.
@@ -172,6 +237,7 @@ async function start() {
     }
   }
   hideNotice();
+  hideLoading();
   // For the tests and the benchmark: the handles (detach(), validate(), values()) and the
   // moment the first live check was on the page (attach() draws the panel synchronously).
   window.__ycHandles = handles;

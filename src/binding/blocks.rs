@@ -247,7 +247,8 @@ pub fn install(binding: &Rc<Binding>, ui: &mut Ui) {
 fn after_reset(binding: &Rc<Binding>, ui: &mut Ui) {
     ui.save_timer = None;
     ui.panel_timer = None;
-    ui.touched.clear();
+    // A reset form has not been worked through: nothing is earned yet (GOV.UK timing).
+    ui.timing = super::timing::Timing::default();
     let shown: Vec<String> = ui.messages.keys().cloned().collect();
     for id in shown {
         render::field_messages(binding, ui, &id, &[]);
@@ -273,7 +274,7 @@ fn after_reset(binding: &Rc<Binding>, ui: &mut Ui) {
     }
     render::applicability(binding, ui, &values);
     let report = binding.page_report(&values);
-    render::panel(binding, ui, &report.eligibility);
+    render::panel(binding, ui, &report.eligibility, &values);
     offer_to_delete(binding, ui);
 }
 

@@ -5,9 +5,8 @@
 //! listeners (gloo `EventListener`s, removed on drop), elements, and the attributes it
 //! changed (restored to their exact former values).
 //!
-//! Reward early, punish late: a field's message first appears when the field is left or the
-//! form is submitted; from then on it is refreshed on every keystroke, so it goes the moment
-//! the value is right.
+//! When a message appears is decided in `timing.rs` (the GOV.UK rule: empty fields on submit
+//! only, a group is one field, errors clear on the keystroke that fixes them).
 //!
 //! **Invariant:** no handler panics. State lives in a `RefCell` that handlers borrow only
 //! briefly and with `try_borrow_mut`; a re-entrant event is skipped, never a panic.
@@ -17,8 +16,10 @@ mod cache;
 mod draft;
 mod inputs;
 mod labels;
+mod panel;
 mod render;
 mod text;
+mod timing;
 
 use crate::model::{Category, FieldKind};
 use crate::validate::{self, Context};
@@ -64,8 +65,8 @@ pub(crate) struct Binding {
 #[derive(Default)]
 pub(crate) struct Ui {
     listeners: Vec<EventListener>,
-    /// Fields whose messages are shown (left once, or the form submitted).
-    touched: BTreeSet<String>,
+    /// When messages are shown (timing.rs).
+    timing: timing::Timing,
     messages: HashMap<String, Element>,
     counters: HashMap<String, Element>,
     /// Elements the binding created; removed on detach.
@@ -82,7 +83,15 @@ pub(crate) struct Ui {
     /// The draft on offer, read once at attach: restoring uses this copy, so saving what the
     /// person types meanwhile never has to wait for an answer to the offer.
     offered: Option<Values>,
+    /// Fields typed in while the offer shows: a restore keeps them as typed.
+    typed_during_offer: std::collections::BTreeSet<String>,
+    /// The values last written as the draft (without the time): an autosave that would write
+    /// the same again (a `change` on leaving a field just typed in) is skipped.
+    last_saved: Option<String>,
     panel_timer: Option<Timeout>,
+    /// The panel's link listener and its pending announcement (panel.rs).
+    panel_listener: Option<EventListener>,
+    announce_timer: Option<Timeout>,
     save_timer: Option<Timeout>,
     reader: Option<gloo::file::callbacks::FileReader>,
     /// The offer to delete the stored draft after the page's reset.
@@ -93,6 +102,14 @@ pub(crate) struct Ui {
 }
 
 impl Binding {
+    /// The form as people name it: "全国 2023 · 企业类".
+    pub(crate) fn form_name(&self) -> String {
+        let edition = crate::registry::edition(&self.edition)
+            .map(|e| e.short_title.as_str())
+            .unwrap_or(self.edition.as_str());
+        format!("{edition} · {}", self.category.name)
+    }
+
     /// The form's values as last read (a keystroke re-reads only its own field; see `cache`).
     fn values(&self) -> Values {
         self.cache.values(&self.form, self.category)
@@ -153,8 +170,9 @@ impl Binding {
         };
     }
 
-    /// Redraws the messages of one field from a fresh check.
-    fn refresh_field(&self, ui: &mut Ui, id: &str, values: &Values) {
+    /// The issues of one field as this page asks for them: only the fields it collects, in
+    /// its own units (`blocks`). `timing` decides when they are shown.
+    pub(crate) fn page_field_issues(&self, id: &str, values: &Values) -> Vec<validate::Issue> {
         let collected = self.collected();
         let adjusted = blocks::for_rules(self, values);
         let (values, numbers) = match &adjusted {
@@ -169,27 +187,16 @@ impl Binding {
             collected.as_deref(),
         );
         issues.retain(|i| blocks::keep_issue(numbers, i));
-        render::field_messages(self, ui, id, &issues);
+        issues
     }
 
-    /// After a change to `id`: its own message, and those of shown fields that read it.
+    /// After a change to `id`: messages as `timing` decides, the counter, applicability.
     fn on_change(&self, ui: &mut Ui, id: &str) {
         // Only this field is read again, and only it and the shown fields that read it are
         // checked; the panel waits for a pause (`schedule_panel`).
         self.cache.update(&self.form, self.category, id);
         let values = self.values();
-        let mut to_refresh: Vec<String> = Vec::new();
-        if ui.touched.contains(id) {
-            to_refresh.push(id.to_string());
-        }
-        for other in self.dependents.get(id).into_iter().flatten() {
-            if ui.touched.contains(other) {
-                to_refresh.push(other.clone());
-            }
-        }
-        for f in to_refresh {
-            self.refresh_field(ui, &f, &values);
-        }
+        timing::on_input(self, ui, id, &values);
         render::counter(self, ui, id, &values);
         if self.condition_fields.contains(id) {
             render::applicability(self, ui, &values);
@@ -216,19 +223,12 @@ impl Binding {
         self.cache.invalidate();
         let values = self.values();
         let report = self.page_report(&values);
+        timing::on_submit(self, ui, &report);
         for field in &self.category.fields {
-            ui.touched.insert(field.id.clone());
-            let issues: Vec<_> = report
-                .issues
-                .iter()
-                .filter(|i| i.field == field.id)
-                .cloned()
-                .collect();
-            render::field_messages(self, ui, &field.id, &issues);
             render::counter(self, ui, &field.id, &values);
         }
         render::applicability(self, ui, &values);
-        render::panel(self, ui, &report.eligibility);
+        render::panel(self, ui, &report.eligibility, &values);
         report
     }
 }
@@ -252,8 +252,9 @@ fn schedule_panel(binding: &Rc<Binding>, ui: &mut Ui) {
     let b = Rc::clone(binding);
     ui.panel_timer = Some(Timeout::new(PANEL_DELAY_MS, move || {
         if let Some(mut ui) = b.ui_for_handler() {
-            let report = b.page_report(&b.values());
-            render::panel(&b, &mut ui, &report.eligibility);
+            let values = b.values();
+            let report = b.page_report(&values);
+            render::panel(&b, &mut ui, &report.eligibility, &values);
         }
     }));
 }
@@ -346,6 +347,8 @@ fn teardown(binding: &Binding, ui: &mut Ui) {
     ui.listeners.clear();
     ui.summary_listener = None;
     ui.panel_timer = None;
+    ui.panel_listener = None;
+    ui.announce_timer = None;
     ui.save_timer = None;
     ui.reader = None;
     binding.cache.disconnect();
@@ -461,8 +464,24 @@ pub fn attach(
             render::counter(&binding, &mut ui, &field.id, &values);
         }
         render::applicability(&binding, &mut ui, &values);
+        // Typed while the module was loading: judged now as if left, except the field the
+        // person is still typing in (judged when they leave it).
+        let typed: Vec<String> = category
+            .fields
+            .iter()
+            .filter(|f| inputs::changed(&binding.form, f))
+            .map(|f| f.id.clone())
+            .collect();
+        if !typed.is_empty() {
+            let focused = binding
+                .form
+                .owner_document()
+                .and_then(|d| d.active_element())
+                .and_then(|el| inputs::field_of(&el, category).map(|f| f.id.clone()));
+            timing::after_fill(&binding, &mut ui, &values, &typed, focused.as_deref());
+        }
         let report = binding.page_report(&values);
-        render::panel(&binding, &mut ui, &report.eligibility);
+        render::panel(&binding, &mut ui, &report.eligibility, &values);
     }
     Ok(Handle {
         binding: Some(binding),
@@ -481,10 +500,7 @@ fn install(binding: &Rc<Binding>, ui: &mut Ui) {
                 let Some(mut ui) = b.ui_for_handler() else {
                     return;
                 };
-                // A change (a ticked box, a chosen option) is also "leaving" the choice.
-                if event.type_() == "change" {
-                    ui.touched.insert(id.clone());
-                }
+                draft::typed(&mut ui, &id);
                 b.on_change(&mut ui, &id);
                 schedule_panel(&b, &mut ui);
                 schedule_save(&b, &mut ui);
@@ -493,25 +509,40 @@ fn install(binding: &Rc<Binding>, ui: &mut Ui) {
     let b = Rc::clone(binding);
     ui.listeners
         .push(EventListener::new(&target, "focusout", move |event| {
-            let Some(id) = target_field(&b, event) else {
+            let Some(from) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
                 return;
             };
+            // A field's own input, or its list's 增加一项 button.
+            let Some(id) = timing::field_around(&b, &from) else {
+                return;
+            };
+            if !timing::leaves(&b, &id, &from, timing::related_target(event).as_ref()) {
+                return;
+            }
             let Some(mut ui) = b.ui_for_handler() else {
                 return;
             };
-            ui.touched.insert(id.clone());
             let values = b.values();
-            b.refresh_field(&mut ui, &id, &values);
+            timing::on_leave(&b, &mut ui, &id, &values);
         }));
     blocks::install(binding, ui);
 }
 
 /// Focuses the first input of a field (from a summary link).
-pub(crate) fn focus_field(binding: &Binding, id: &str) {
-    if let Some(el) = binding.inputs_of(id).into_iter().next() {
-        el.scroll_into_view();
+/// Scrolls so that the field's label or legend is in view (its wrapper's top), then focuses
+/// the input without scrolling again.
+pub(crate) fn focus_field(form: &HtmlFormElement, id: &str) {
+    if let Some(el) = inputs::inputs(form, id).into_iter().next() {
+        let top = el
+            .closest("[data-field-wrap]")
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| el.clone());
+        top.scroll_into_view();
         if let Some(h) = el.dyn_ref::<HtmlElement>() {
-            let _ = h.focus();
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = h.focus_with_options(&options);
         }
     }
 }

@@ -3,7 +3,7 @@
 //! carries an inline style, so values can't inject markup and a strict CSP is enough.
 
 use super::{focus_field, Binding, Ui};
-use crate::eligibility::{Eligibility, Status, Verdict};
+use crate::eligibility::Eligibility;
 use crate::model::{FieldKind, Severity};
 use crate::validate::Issue;
 use crate::value::{Value, Values};
@@ -185,7 +185,8 @@ pub fn counter(binding: &Binding, ui: &mut Ui, id: &str, values: &Values) {
                 return;
             };
             c.set_id(&counter_id);
-            let _ = c.set_attribute("aria-live", "polite");
+            // Not a live region: it would speak on every keystroke. It is read with the
+            // field (aria-describedby), and going over the limit is a message on leaving.
             if last.after_with_node_1(&c).is_err() {
                 return;
             }
@@ -250,9 +251,13 @@ pub fn applicability(binding: &Binding, ui: &mut Ui, values: &Values) {
             } else {
                 binding.set_attr(ui, &wrap, "title", None);
             }
+            // Out of the Tab order and the accessibility tree too, not only greyed: a field
+            // that does not apply must not be announced as （必填）.
+            binding.set_attr(ui, &wrap, "inert", if applies { None } else { Some("") });
         }
         if !applies && ui.messages.contains_key(&field.id) {
             field_messages(binding, ui, &field.id, &[]);
+            super::timing::forget(ui, &field.id);
         }
     }
 }
@@ -323,7 +328,7 @@ pub fn summary(binding: &std::rc::Rc<Binding>, ui: &mut Ui, issues: &[Issue]) {
             };
             if let Some(id) = a.get_attribute("data-yc-field") {
                 event.prevent_default();
-                focus_field(&form, &id);
+                focus_field(&form.form, &id);
             }
         },
     ));
@@ -348,7 +353,7 @@ fn ensure_id(binding: &Binding, ui: &mut Ui, field: &str) -> String {
 }
 
 /// The eligibility panel: verdict, then every condition with clause, status and explanation.
-pub fn panel(binding: &Binding, ui: &mut Ui, eligibility: &Eligibility) {
+pub fn panel(binding: &Binding, ui: &mut Ui, eligibility: &Eligibility, values: &Values) {
     let container = match &ui.panel {
         Some(p) => p.clone(),
         None => {
@@ -374,7 +379,6 @@ pub fn panel(binding: &Binding, ui: &mut Ui, eligibility: &Eligibility) {
                     section
                 }
             };
-            binding.set_attr(ui, &p, "aria-live", Some("polite"));
             ui.panel = Some(p.clone());
             p
         }
@@ -394,109 +398,5 @@ pub fn panel(binding: &Binding, ui: &mut Ui, eligibility: &Eligibility) {
             i
         }
     };
-    // In place when the rules are the same (the usual keystroke): the panel is a live region,
-    // and a rebuilt list would be read out whole after every pause in typing; changing only
-    // the text that changed reads out only that.
-    if update_panel(binding, &inner, eligibility).is_some() {
-        return;
-    }
-    inner.set_text_content(None);
-    let _ = child(
-        binding,
-        &inner,
-        "h2",
-        "yc-panel-title",
-        binding.text.panel_title(),
-    );
-    let _ = child(
-        binding,
-        &inner,
-        "p",
-        verdict_class(eligibility.verdict),
-        binding.text.verdict(eligibility.verdict),
-    );
-    let _ = child(
-        binding,
-        &inner,
-        "p",
-        "yc-panel-note",
-        binding.text.panel_note(),
-    );
-    let Some(list) = child(binding, &inner, "ol", "yc-rules", "") else {
-        return;
-    };
-    for rule in &eligibility.rules {
-        let Some(li) = child(binding, &list, "li", status_class(rule.status), "") else {
-            continue;
-        };
-        let _ = li.set_attribute("data-rule", &rule.id);
-        let _ = child(binding, &li, "span", "yc-clause", &rule.clause);
-        let _ = child(
-            binding,
-            &li,
-            "span",
-            "yc-status",
-            binding.text.status(rule.status),
-        );
-        let _ = child(binding, &li, "span", "yc-text", &rule.text);
-        let _ = child(binding, &li, "span", "yc-explanation", &rule.explanation);
-    }
-}
-
-fn verdict_class(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Eligible => "yc-verdict yc-verdict-eligible",
-        Verdict::Ineligible => "yc-verdict yc-verdict-ineligible",
-        Verdict::Incomplete => "yc-verdict yc-verdict-incomplete",
-    }
-}
-
-fn status_class(s: Status) -> &'static str {
-    match s {
-        Status::Met => "yc-rule yc-status-met",
-        Status::NotMet => "yc-rule yc-status-notMet",
-        Status::Missing => "yc-rule yc-status-missing",
-        Status::Declared => "yc-rule yc-status-declared",
-    }
-}
-
-/// Sets a class or a text only when it differs (a write, even of the same text, is a change
-/// a screen reader may announce).
-fn set_class(el: &Element, class: &str) {
-    if el.class_name() != class {
-        el.set_class_name(class);
-    }
-}
-
-fn set_text(el: &Element, text: &str) {
-    if el.text_content().as_deref() != Some(text) {
-        el.set_text_content(Some(text));
-    }
-}
-
-/// Updates a panel drawn before for the same rules; `None` if it has to be drawn afresh.
-fn update_panel(binding: &Binding, inner: &Element, eligibility: &Eligibility) -> Option<()> {
-    let verdict = inner.query_selector(":scope > .yc-verdict").ok()??;
-    let items = inner.query_selector_all(":scope > ol > li").ok()?;
-    if items.length() as usize != eligibility.rules.len() {
-        return None;
-    }
-    let mut lis = Vec::with_capacity(eligibility.rules.len());
-    for (i, rule) in eligibility.rules.iter().enumerate() {
-        let li: Element = items.item(u32::try_from(i).ok()?)?.dyn_into().ok()?;
-        if li.get_attribute("data-rule").as_deref() != Some(rule.id.as_str()) {
-            return None;
-        }
-        let status = li.query_selector(":scope > .yc-status").ok()??;
-        let explanation = li.query_selector(":scope > .yc-explanation").ok()??;
-        lis.push((li, status, explanation));
-    }
-    set_class(&verdict, verdict_class(eligibility.verdict));
-    set_text(&verdict, binding.text.verdict(eligibility.verdict));
-    for (rule, (li, status, explanation)) in eligibility.rules.iter().zip(lis) {
-        set_class(&li, status_class(rule.status));
-        set_text(&status, binding.text.status(rule.status));
-        set_text(&explanation, &rule.explanation);
-    }
-    Some(())
+    super::panel::draw(binding, ui, &inner, eligibility, values);
 }

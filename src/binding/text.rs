@@ -52,20 +52,38 @@ impl Text {
     pub fn discard(&self) -> &'static str {
         self.pick("放弃草稿", "Discard draft")
     }
+    /// The draft actions say what they do, in the person's words (no "JSON" on a button).
     pub fn export(&self) -> &'static str {
-        self.pick("导出 JSON", "Export JSON")
+        self.pick("保存到文件", "Save to a file")
     }
     pub fn import(&self) -> &'static str {
-        self.pick("导入 JSON", "Import JSON")
+        self.pick("从文件恢复", "Restore from a file")
     }
     pub fn clear(&self) -> &'static str {
-        self.pick("清除草稿", "Clear draft")
+        self.pick("删除本机草稿", "Delete the draft on this computer")
+    }
+    /// What each action does, for the bar's description (read by screen readers with it).
+    pub fn actions_help(&self) -> &'static str {
+        self.pick(
+            "“保存到文件”把已填内容存成一个文件，可在别的电脑上用“从文件恢复”继续填写；“删除本机草稿”只删除本浏览器中的草稿，表单中已填内容保留。",
+            "“Save to a file” keeps what you typed in a file you can restore on another computer; “Delete the draft on this computer” removes only the copy in this browser.",
+        )
+    }
+    /// The exported file's name: the form in Chinese and the date, e.g.
+    /// 申报草稿-全国 2023 · 企业类-2026-12-01.json (without the extension).
+    pub fn file_name(&self, form: &str, iso: &str) -> String {
+        let date: String = iso.chars().take(10).collect();
+        let form = form.replace(" · ", "-").replace(' ', "");
+        match self.0 {
+            Locale::ZhCn => format!("申报草稿-{form}-{date}"),
+            Locale::En => format!("draft-{form}-{date}"),
+        }
     }
 
-    pub fn draft_found(&self, when: &str) -> String {
+    pub fn draft_found(&self, form: &str, when: &str) -> String {
         match self.0 {
-            Locale::ZhCn => format!("发现本机保存的草稿（{when}）。"),
-            Locale::En => format!("A draft saved on this computer was found ({when})."),
+            Locale::ZhCn => format!("发现本机保存的草稿（{form}，{when}）。恢复前新填写的内容另行保存，不会覆盖草稿。"),
+            Locale::En => format!("A draft of {form} saved on this computer was found ({when}). What you type before choosing is kept apart."),
         }
     }
 
@@ -82,28 +100,39 @@ impl Text {
             "What you type is saved in this browser only; nothing is uploaded.",
         )
     }
-    pub fn restored(&self) -> &'static str {
-        self.pick("已恢复草稿。", "Draft restored.")
+    /// After 恢复草稿; `kept` fields typed in while the offer showed were left as typed.
+    pub fn restored(&self, kept: usize) -> String {
+        match (self.0, kept) {
+            (Locale::ZhCn, 0) => "已恢复草稿。".into(),
+            (Locale::ZhCn, n) => format!("已恢复草稿。刚才新填写的 {n} 个栏目保留新内容。"),
+            (Locale::En, 0) => "Draft restored.".into(),
+            (Locale::En, n) => format!(
+                "Draft restored. The {n} field(s) you typed in just now keep what you typed."
+            ),
+        }
     }
     pub fn discarded(&self) -> &'static str {
-        self.pick("已放弃草稿，本机不再保存该草稿。", "Draft discarded.")
+        self.pick(
+            "已放弃草稿，本机不再保存该草稿；此后填写的内容照常自动保存。",
+            "Draft discarded; what you type from now on is saved as usual.",
+        )
     }
     pub fn cleared(&self) -> &'static str {
         self.pick(
-            "本机草稿已清除；表单中已填写的内容保留。",
-            "Draft cleared; what is in the form stays.",
+            "已删除本机草稿；表单中已填写的内容保留，继续填写会重新自动保存。",
+            "Draft deleted from this computer; what is in the form stays.",
         )
     }
     pub fn storage_unavailable(&self) -> &'static str {
         self.pick(
-            "无法在本机保存草稿：浏览器禁用了本地存储。请用“导出 JSON”备份填写内容。",
-            "Drafts cannot be saved: this browser blocks local storage. Use “Export JSON” to keep a copy.",
+            "无法在本机保存草稿：浏览器禁用了本地存储。请用“保存到文件”备份填写内容。",
+            "Drafts cannot be saved: this browser blocks local storage. Use “Save to a file” to keep a copy.",
         )
     }
     pub fn storage_full(&self) -> &'static str {
         self.pick(
-            "无法在本机保存草稿：存储空间已满。表单中的内容仍在，请用“导出 JSON”备份。",
-            "Drafts cannot be saved: storage is full. The form keeps what you typed; use “Export JSON” to keep a copy.",
+            "无法在本机保存草稿：存储空间已满。表单中的内容仍在，请用“保存到文件”备份。",
+            "Drafts cannot be saved: storage is full. The form keeps what you typed; use “Save to a file” to keep a copy.",
         )
     }
     pub fn bad_draft(&self, why: &str) -> String {
@@ -114,20 +143,56 @@ impl Text {
     }
     pub fn bad_import(&self, why: &str) -> String {
         match self.0 {
-            Locale::ZhCn => format!("无法导入该文件：{why}。表单内容未改变。"),
-            Locale::En => format!("This file cannot be imported: {why}. The form is unchanged."),
+            Locale::ZhCn => format!("无法从该文件恢复：{why}。表单内容未改变。"),
+            Locale::En => format!("This file cannot be restored: {why}. The form is unchanged."),
         }
     }
     pub fn imported(&self) -> &'static str {
-        self.pick(
-            "已导入 JSON 文件中的填写内容。",
-            "Values imported from the JSON file.",
-        )
+        self.pick("已从文件恢复填写内容。", "Values restored from the file.")
     }
     pub fn inapplicable(&self) -> &'static str {
         self.pick(
             "按所选类型，本栏无需填写。",
             "Not needed for the type chosen.",
         )
+    }
+
+    pub fn draft_bar(&self) -> &'static str {
+        self.pick("草稿", "Draft")
+    }
+    pub fn any_of(&self) -> &'static str {
+        self.pick("满足下列其一即可：", "Any one of these is enough:")
+    }
+    pub fn declared_note(&self) -> &'static str {
+        self.pick(
+            "“已承诺”是申报单位自己勾选的声明，本页无法核验，以主管部门审核为准。",
+            "“declared” is the applicant’s own declaration; this page cannot verify it.",
+        )
+    }
+    /// "2 条不符合，1 条待补充（共 6 条）".
+    pub fn counts(&self, not_met: usize, missing: usize, total: usize) -> String {
+        match self.0 {
+            Locale::ZhCn if not_met == 0 && missing == 0 => {
+                format!("共 {total} 条，均符合或已承诺。")
+            }
+            Locale::ZhCn => format!("{not_met} 条不符合，{missing} 条待补充（共 {total} 条）。"),
+            Locale::En if not_met == 0 && missing == 0 => {
+                format!("All {total} conditions met or declared.")
+            }
+            Locale::En => format!("{not_met} not met, {missing} missing (of {total})."),
+        }
+    }
+    /// What the panel's status line says once typing pauses.
+    pub fn announcement(&self, v: Verdict, not_met: usize, missing: usize) -> String {
+        match self.0 {
+            Locale::ZhCn => format!(
+                "申报条件自查：{}，{not_met} 条不符合，{missing} 条待补充。",
+                self.verdict(v)
+            ),
+            Locale::En => format!(
+                "Eligibility: {}, {not_met} not met, {missing} missing.",
+                self.verdict(v)
+            ),
+        }
     }
 }

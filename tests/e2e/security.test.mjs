@@ -96,7 +96,7 @@ test('a whole session — index, a form, typing, submit, export, compare, the fo
   await typeInto(page, '#f-contact_email', 'someone@example.com');
   await page.keyboard.press('Enter');
   await page.locator('.yc-summary').waitFor();
-  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 JSON' }).click()]);
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存到文件' }).click()]);
   await page.getByRole('link', { name: '各版本申报条件对照' }).first().click();
   await page.waitForLoadState('load');
   await page.getByRole('link', { name: '首页' }).first().click();

@@ -95,7 +95,7 @@ test('增加一项 adds another 典型案例 the checker reads; a fixed-size lis
   await park.context.close();
 });
 
-test('a submit that passes every check stays on the page and says 自查通过', async () => {
+test('a submit that passes every check stays on the page and says so, with the eligibility verdict', async () => {
   const scenario = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/scenarios/national-2023/enterprise-eligible.json'), 'utf8'));
   const { page, context } = await openReady(env, '/forms/national-2023-enterprise.html');
   const file = { name: 'eligible.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ version: 1, edition: 'national-2023', category: 'enterprise', values: scenario.values })) };
@@ -104,7 +104,7 @@ test('a submit that passes every check stays on the page and says 自查通过',
   await waitVerdict(page, '符合申报条件');
   const before = page.url();
   await page.getByRole('button', { name: '提交自查' }).click();
-  await page.waitForFunction(() => /自查通过/.test(document.querySelector('.submit-status').textContent));
+  await page.waitForFunction(() => /^格式检查通过，按申报条件自查：均符合或已承诺/.test(document.querySelector('.submit-status').textContent));
   assert.equal(page.url(), before, 'no navigation: this site has no server');
   assert.equal(await page.locator('.yc-summary').count(), 0);
   assert.equal(await page.locator('.yc-message.yc-error').count(), 0);

@@ -44,9 +44,12 @@ impl DraftError {
             DraftError::WrongVersion => "unknown version".into(),
             DraftError::OtherForm { edition, category } if zh => {
                 format!(
-                    "这是另一份申报书的记录（{} / {}）",
-                    clip(edition),
-                    clip(category)
+                    "这是另一份申报书的记录（{}）",
+                    form_name(edition, category).unwrap_or_else(|| format!(
+                        "{} / {}",
+                        clip(edition),
+                        clip(category)
+                    ))
                 )
             }
             DraftError::OtherForm { edition, category } => {
@@ -64,6 +67,13 @@ impl DraftError {
             DraftError::BadValue(id) => format!("the value of “{}” cannot be read", clip(id)),
         }
     }
+}
+
+/// A form as people name it, "全国 2023 · 街道（乡镇）类", when the edition and category are known.
+fn form_name(edition: &str, category: &str) -> Option<String> {
+    let e = crate::registry::edition(edition)?;
+    let c = e.categories.iter().find(|c| c.id == category)?;
+    Some(format!("{} · {}", e.short_title, c.name))
 }
 
 /// The draft document: `{version, savedAt, edition, category, values}`.

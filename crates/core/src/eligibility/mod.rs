@@ -6,6 +6,7 @@
 //! notMet, else `incomplete` if any is missing, else `eligible`.
 
 mod expr;
+pub mod parts;
 
 use crate::model::{Expr, Rule};
 use crate::validate::Form;
