@@ -3,22 +3,26 @@
 # peak memory for N generated applications (default 10 000), read from N exported drafts and
 # from one .xlsx with N rows, judged on every core, all outputs written.
 #   bash scripts/bench-review.sh [N]
+# PROFILE=dev measures the unoptimised-LTO dev build instead (quicker to build; slower).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 if [[ -d "$HOME/.cargo/bin" && ":$PATH:" != *":$HOME/.cargo/bin:"* ]]; then export PATH="$HOME/.cargo/bin:$PATH"; fi
 N="${1:-10000}"
 DIR="${TMPDIR:-/tmp}/yanglao-bench-review"
 TARGET="${CARGO_TARGET_DIR:-target}"
+PROFILE="${PROFILE:-release}"
+BIN_DIR="$TARGET/$([[ "$PROFILE" == dev ]] && echo debug || echo "$PROFILE")"
 
-cargo build -q --release -p yanglao-review --bin yanglao-review --example gen-batch
-"$TARGET/release/examples/gen-batch" "$N" "$DIR"
+cargo build -q --profile "$PROFILE" -p yanglao-review --bin yanglao-review --example gen-batch
+"$BIN_DIR/examples/gen-batch" "$N" "$DIR"
+echo "profile: $PROFILE"
 echo "cores: $(nproc)"
 
 measure() { # label, then the command's inputs
   local label="$1"; shift
   local out="$DIR/out-$label" log="$DIR/time-$label.txt"
   rm -rf "$out"
-  /usr/bin/time -v "$TARGET/release/yanglao-review" "$@" --today 2023-06-30 --quiet -o "$out" 2>"$log" || {
+  /usr/bin/time -v "$BIN_DIR/yanglao-review" "$@" --today 2023-06-30 --quiet -o "$out" 2>"$log" || {
     code=$?; [[ $code -eq 1 ]] || { cat "$log" >&2; exit "$code"; }
   }
   local wall rss judged
