@@ -12,7 +12,7 @@
 use crate::model::Category;
 use crate::registry::{self, LookupError};
 use crate::validate::{self, Context};
-use crate::wasm_api::{context, read_all_values, read_values, to_js_fast, to_value};
+use crate::wasm_api::{collected, context, read_all_values, read_values, to_js_fast, to_value};
 use crate::Locale;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -79,6 +79,8 @@ pub struct Checker {
     edition: String,
     category: &'static Category,
     ctx: Context,
+    /// `options.collected`: the fields the page has (None: every field).
+    collected: Option<Vec<String>>,
     /// The answer for "nothing wrong", shared by every such call (frozen, so no caller can
     /// change what the next one receives): a clean keystroke allocates nothing on either side.
     no_issues: JsValue,
@@ -86,7 +88,7 @@ pub struct Checker {
 
 #[wasm_bindgen]
 impl Checker {
-    /// `new Checker(edition, category, { locale?, today? })`: throws `UNKNOWN_EDITION`,
+    /// `new Checker(edition, category, { locale?, today?, collected? })`: throws `UNKNOWN_EDITION`,
     /// `UNKNOWN_CATEGORY` or `WRONG_TYPE`.
     #[wasm_bindgen(constructor)]
     pub fn new(
@@ -110,6 +112,7 @@ impl Checker {
             edition,
             category,
             ctx: context(&options),
+            collected: collected(category, &options),
             no_issues: Object::freeze(&Array::new()).into(),
         })
     }
@@ -148,7 +151,13 @@ impl Checker {
                 vals.insert(id.clone(), v);
             }
         }
-        let issues = validate::validate_field(self.category, &id, &vals, &self.ctx);
+        let issues = validate::validate_collected_field(
+            self.category,
+            &id,
+            &vals,
+            &self.ctx,
+            self.collected.as_deref(),
+        );
         if issues.is_empty() {
             return Ok(self.no_issues.clone());
         }
@@ -162,7 +171,12 @@ impl Checker {
         #[wasm_bindgen(unchecked_param_type = "FormValues")] values: JsValue,
     ) -> JsValue {
         let vals = read_all_values(self.category, &values);
-        to_js_fast(&validate::validate_form(self.category, &vals, &self.ctx))
+        to_js_fast(&validate::validate_collected_form(
+            self.category,
+            &vals,
+            &self.ctx,
+            self.collected.as_deref(),
+        ))
     }
 
     /// The other fields to re-check after `id` changes (their checks or conditions read it).

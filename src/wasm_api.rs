@@ -482,7 +482,7 @@ pub fn validate_form(
 /// `options.collected`: the field ids a page has, when it says so. Only strings naming a
 /// field of the category are kept (anything else in the array is ignored); not an array:
 /// every field.
-fn collected(category: &Category, options: &JsValue) -> Option<Vec<String>> {
+pub(crate) fn collected(category: &Category, options: &JsValue) -> Option<Vec<String>> {
     if !options.is_object() {
         return None;
     }

@@ -46,6 +46,9 @@ pub struct Args {
     /// 不显示进度条和汇总
     #[arg(short, long)]
     pub quiet: bool,
+    /// 同时为每份申报生成申报书 Word 文件（写入输出文件夹的 docx/，与网页“导出 Word”同一生成程序）
+    #[arg(long)]
+    pub docx: bool,
 }
 
 const EXIT_HELP: &str = "退出码：0 全部审核；1 有文件或行未能审核（见输出的“未能审核”表），其余已审核并写出；2 用法错误，未写出任何文件；3 无法写出结果。";
@@ -149,7 +152,7 @@ fn run_checked(args: &Args) -> Result<i32, (i32, String)> {
         groups,
         today,
     };
-    output::write_all(&args.out, &results).map_err(|e| (EXIT_WRITE, e))?;
+    output::write_all(&args.out, &results, args.docx).map_err(|e| (EXIT_WRITE, e))?;
     if !args.quiet {
         summary(&results, &args.out);
     }

@@ -196,7 +196,7 @@ fn every_bad_file_is_refused_with_a_reason_and_the_rest_judged() {
     ]);
     assert_eq!(code, 1);
     assert!(reason_for(&refused(&out3), "other-form.json")
-        .contains("另一份申报书的记录（national-2023 / park）"));
+        .contains("另一份申报书的记录（全国 2023 · 园区类）"));
 
     // Without --quiet the refusals are on stderr.
     let (code, stderr) = run(&[

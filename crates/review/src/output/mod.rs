@@ -4,6 +4,7 @@
 //! index plus one page per application.
 
 pub mod csv;
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod sheets;
@@ -31,19 +32,24 @@ pub const HTML_DIR: &str = "html";
 
 /// Something written for each judged application, into its own folder under the output
 /// folder. The HTML page is one; the 申报书 Word file (`crates/docx`) is meant to be another:
-/// add it to `per_application()` and it runs for every application, on every core.
+/// `per_application()` lists them; each runs for every application, on every core.
 pub trait PerApplication: Sync {
     /// The sub-folder of the output folder it writes into.
     fn folder(&self) -> &'static str;
     fn write(&self, judged: &Judged, results: &Results, dir: &Path) -> Result<(), String>;
 }
 
-fn per_application() -> Vec<Box<dyn PerApplication>> {
-    vec![Box::new(html::ApplicationPage)]
+fn per_application(with_docx: bool) -> Vec<Box<dyn PerApplication>> {
+    let mut writers: Vec<Box<dyn PerApplication>> = vec![Box::new(html::ApplicationPage)];
+    if with_docx {
+        writers.push(Box::new(docx::Shenbaoshu));
+    }
+    writers
 }
 
-/// Writes every output; `Err` names the file that could not be written.
-pub fn write_all(out: &Path, results: &Results) -> Result<Vec<PathBuf>, String> {
+/// Writes every output (and, with `with_docx`, each application's 申报书 as Word); `Err` names
+/// the file that could not be written.
+pub fn write_all(out: &Path, results: &Results, with_docx: bool) -> Result<Vec<PathBuf>, String> {
     let mkdir = |dir: &Path| {
         std::fs::create_dir_all(dir).map_err(|e| format!("无法创建文件夹 {}：{e}", dir.display()))
     };
@@ -62,7 +68,7 @@ pub fn write_all(out: &Path, results: &Results) -> Result<Vec<PathBuf>, String> 
     let html_dir = out.join(HTML_DIR);
     mkdir(&html_dir)?;
     written.extend(html::write_index(results, &html_dir)?);
-    for writer in per_application() {
+    for writer in per_application(with_docx) {
         let dir = out.join(writer.folder());
         mkdir(&dir)?;
         results
