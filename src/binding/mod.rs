@@ -332,6 +332,8 @@ impl Handle {
         let Some(b) = &self.binding else {
             return JsValue::NULL;
         };
+        // Read the page now: a script may have set values without an event.
+        b.cache.invalidate();
         let json = crate::draft::to_json(&b.edition, &b.category.id, "", &b.values());
         js_sys::JSON::parse(&json)
             .ok()
