@@ -118,6 +118,11 @@ function interceptValidSubmit(form, handle, signal) {
     event.preventDefault();
     if (status) status.textContent = submitStatus(blocked, handle.validate());
   }, { signal });
+  // A submit with errors never reaches the listener above: the checker stops it first (in the
+  // capture phase) and says so with `yc:invalid`, whose detail is the report.
+  form.addEventListener('yc:invalid', (event) => {
+    if (status) status.textContent = submitStatus(true, event.detail);
+  }, { signal });
   form.addEventListener('input', () => {
     if (status?.textContent) status.textContent = '';
   }, { signal });

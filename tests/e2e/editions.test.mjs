@@ -63,6 +63,8 @@ test('Jiangsu asks where the company is registered and only warns about the code
   await page.locator('#yc-msg-uscc').waitFor();
   assert.match(await page.locator('#yc-msg-uscc').textContent(), /区划码以11开头，不是江苏/);
   await page.locator('#f-uscc').fill('91320106MA1MB7Q387');
+  // A warning (not an error) is judged again when the field is left (GOV.UK timing).
+  await page.locator('#f-uscc').press('Tab');
   await page.locator('#yc-msg-uscc').waitFor({ state: 'detached' });
   await waitStatus(page, 'e1', '已承诺');
   await context.close();
