@@ -126,7 +126,9 @@ impl Page {
 
     /// The element around the form: the form, and the blocks the checker put beside it.
     fn wrap(&self) -> Element {
-        self.form.parent_element().unwrap_or_else(|| self.form.clone().into())
+        self.form
+            .parent_element()
+            .unwrap_or_else(|| self.form.clone().into())
     }
 
     /// Detaches and removes the form (and its draft) from the page.
@@ -777,7 +779,10 @@ fn a_second_attach_on_the_same_form_is_refused() {
     handle.detach();
     let handle = page.attach();
     assert_eq!(
-        page.wrap().query_selector_all(".yc-draft").unwrap().length(),
+        page.wrap()
+            .query_selector_all(".yc-draft")
+            .unwrap()
+            .length(),
         1
     );
     page.done(handle);
