@@ -68,6 +68,10 @@ step "cargo test (native)"
 cargo test --workspace
 done_step
 
+step "generated pages match the editions (cargo run -p yanglao-sitegen -- --check; writes nothing)"
+cargo run --quiet -p yanglao-sitegen -- --check
+done_step
+
 step "the 申报书 as Word: every form opened by python-docx (tests/docx/check_docx.py)"
 # cargo test above wrote target/docx-fixtures/ (crates/docx/tests/forms.rs).
 python3 tests/docx/check_docx.py target/docx-fixtures

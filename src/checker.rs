@@ -202,7 +202,7 @@ impl Checker {
     /// The category id this checker was made for.
     #[wasm_bindgen(getter)]
     pub fn category(&self) -> String {
-        self.category.id.clone()
+        self.category.id.to_string()
     }
 }
 

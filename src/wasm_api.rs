@@ -307,7 +307,7 @@ struct EditionSummary<'a> {
     short_title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     doc_number: Option<&'a str>,
-    issuers: &'a [String],
+    issuers: &'a [crate::model::Str],
     data_year: u16,
     #[serde(skip_serializing_if = "Option::is_none")]
     published: Option<&'a str>,
@@ -396,7 +396,7 @@ pub fn schema(
         .rules
         .iter()
         .map(|r| {
-            let mut fields = r.applies.iter().map(|a| a.field.clone()).collect();
+            let mut fields = r.applies.iter().map(|a| a.field.to_string()).collect();
             crate::eligibility::collect_fields(&r.test, &c.reference_date, &mut fields);
             SchemaRule {
                 id: &r.id,

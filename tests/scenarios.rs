@@ -327,7 +327,9 @@ fn every_form_has_an_eligible_scenario() {
     let mut missing = Vec::new();
     for e in registry::editions() {
         for c in &e.categories {
-            let p = root.join(&e.id).join(format!("{}-eligible.json", c.id));
+            let p = root
+                .join(e.id.as_str())
+                .join(format!("{}-eligible.json", c.id));
             if !p.exists() {
                 missing.push(p.display().to_string());
             }
@@ -358,7 +360,7 @@ fn every_rule_has_failing_and_missing_scenarios() {
         for c in &e.categories {
             for r in &c.rules {
                 let (failing, missing) = covered
-                    .get(&(e.id.clone(), c.id.clone(), r.id.clone()))
+                    .get(&(e.id.to_string(), c.id.to_string(), r.id.to_string()))
                     .copied()
                     .unwrap_or_default();
                 let declared_only = matches!(r.test, yanglao_check::model::Expr::Declared { .. });

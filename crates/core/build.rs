@@ -1,12 +1,13 @@
 //! Compiles the editions into the crate. Every `src/editions/*.json` (no hand-kept list) is
 //! read, its id checked against its file name, parsed into the model and linted — **any finding
-//! fails the build**, so a broken notice never reaches a page. Then it is minified, its tagged
-//! unions rewritten (below), and listed in `$OUT_DIR/editions.rs`, which `registry.rs` includes.
+//! fails the build**, so a broken notice never reaches a page. Then each edition is indexed
+//! (`Category::build_index`, the deadline parsed) and written as Rust source — one `static` of
+//! the model's own types (`build/emit.rs`) — to `$OUT_DIR/editions.rs`, which `registry.rs`
+//! includes. Nothing is parsed at run time: the module carries the editions as data.
 //!
-//! Why the rewrite: serde can only read internally tagged enums by buffering every object into
-//! a generic `Content` tree first, and that machinery alone was ~70 KB of the WebAssembly module.
-//! The JSON files stay easy to read and write (`{"op": "atLeast", "field": …}`); the module
-//! gets the cheap, externally tagged form (`{"atLeast": {"field": …}}`).
+//! The JSON files use internally tagged unions (`{"op": "atLeast", "field": …}`), easy to read
+//! and write; the model's serde form is externally tagged (`{"atLeast": {"field": …}}`), the
+//! form `schema()` hands to pages, so the build rewrites the tags before reading (below).
 //!
 //! The model and the lint are the crate's own files, compiled into this build script too
 //! (`#[path]`), so the build checks with exactly the code the tests and pages use.
@@ -47,14 +48,42 @@ mod checks {
 
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
     pub struct Date {
-        year: i32,
-        month: u8,
-        day: u8,
+        pub year: i32,
+        pub month: u8,
+        pub day: u8,
+    }
+
+    /// `YYYY-MM-DD` with a real day of the month, as `checks::parse_iso` reads it.
+    pub fn parse_iso(text: &str) -> Option<Date> {
+        let mut parts = text.split('-');
+        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let (year, month, day) = (
+            y.parse::<i32>().ok()?,
+            m.parse::<u8>().ok()?,
+            d.parse::<u8>().ok()?,
+        );
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(Date { year, month, day })
     }
 }
 
+#[path = "build/emit.rs"]
+mod emit;
+use emit::Emit;
+
 use serde_json::{Map, Value};
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 const EDITIONS_DIR: &str = "../../src/editions";
@@ -73,10 +102,10 @@ fn main() {
     }
 
     let mut problems = Vec::new();
-    let mut embedded = Vec::new(); // (id, data year, file written)
+    let mut embedded = Vec::new();
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        match compile(path, &out_dir) {
+        match compile(path) {
             Ok(e) => embedded.push(e),
             Err(mut found) => problems.append(&mut found),
         }
@@ -90,24 +119,22 @@ fn main() {
     }
 
     // Pickers show the newest notice first (by the year its figures are for), then by id.
-    embedded.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let mut list = String::from("/// (edition id, minified JSON) of every edition, newest notice first. Written by build.rs.\n");
-    list.push_str("const SOURCES: &[(&str, &str)] = &[\n");
-    for (id, _, file) in &embedded {
-        let _ = writeln!(
-            list,
-            "    ({id:?}, include_str!({:?})),",
-            file.display().to_string()
-        );
+    embedded.sort_by(|a, b| b.data_year.cmp(&a.data_year).then_with(|| a.id.cmp(&b.id)));
+    let mut list = String::from(
+        "// Written by build.rs from src/editions/*.json: every edition, newest notice first.\n",
+    );
+    list.push_str("static EDITIONS: &[Edition] = &[\n");
+    for edition in &embedded {
+        edition.emit(&mut list);
+        list.push_str(",\n");
     }
     list.push_str("];\n");
     std::fs::write(out_dir.join("editions.rs"), list)
         .unwrap_or_else(|e| fail(&format!("cannot write editions.rs: {e}")));
 }
 
-/// One edition file → its id, data year and the minified copy written to OUT_DIR; or
-/// every problem found in it.
-fn compile(path: &Path, out_dir: &Path) -> Result<(String, u16, PathBuf), Vec<String>> {
+/// One edition file → the edition, indexed and ready to be written; or every problem found in it.
+fn compile(path: &Path) -> Result<model::Edition, Vec<String>> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -118,7 +145,7 @@ fn compile(path: &Path, out_dir: &Path) -> Result<(String, u16, PathBuf), Vec<St
     let mut json: Value =
         serde_json::from_str(&text).map_err(|e| vec![format!("{name}: not JSON: {e}")])?;
     retag_edition(&mut json);
-    let edition: model::Edition = serde_json::from_value(json.clone())
+    let mut edition: model::Edition = serde_json::from_value(json)
         .map_err(|e| vec![format!("{name}: does not fit the model: {e}")])?;
     let mut found = Vec::new();
     if edition.id != stem {
@@ -127,6 +154,18 @@ fn compile(path: &Path, out_dir: &Path) -> Result<(String, u16, PathBuf), Vec<St
             edition.id
         ));
     }
+    let deadline = match edition.deadline.as_deref() {
+        None => None,
+        Some(text) => match checks::parse_iso(text) {
+            Some(date) => Some(date),
+            None => {
+                found.push(format!(
+                    "{name}: deadline “{text}” is not a YYYY-MM-DD date"
+                ));
+                None
+            }
+        },
+    };
     found.extend(
         lint::lint(&edition)
             .into_iter()
@@ -135,11 +174,11 @@ fn compile(path: &Path, out_dir: &Path) -> Result<(String, u16, PathBuf), Vec<St
     if !found.is_empty() {
         return Err(found);
     }
-    let minified = serde_json::to_string(&json).map_err(|e| vec![format!("{name}: {e}")])?;
-    let file = out_dir.join(&name);
-    std::fs::write(&file, minified)
-        .map_err(|e| vec![format!("{name}: cannot write {}: {e}", file.display())])?;
-    Ok((stem, edition.data_year, file))
+    for category in edition.categories.to_mut() {
+        category.build_index();
+        category.deadline = deadline;
+    }
+    Ok(edition)
 }
 
 fn fail(message: &str) -> ! {

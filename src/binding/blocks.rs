@@ -49,14 +49,17 @@ pub fn dependencies(category: &Category) -> (HashMap<String, Vec<String>>, BTree
     for field in &category.fields {
         for read in validate::related_fields(category, &field.id) {
             if read != field.id {
-                dependents.entry(read).or_default().push(field.id.clone());
+                dependents
+                    .entry(read)
+                    .or_default()
+                    .push(field.id.to_string());
             }
         }
     }
     let conditions = category
         .fields
         .iter()
-        .filter_map(|f| f.when.as_ref().map(|w| w.field.clone()))
+        .filter_map(|f| f.when.as_ref().map(|w| w.field.to_string()))
         .collect();
     (dependents, conditions)
 }
@@ -346,8 +349,8 @@ fn registration_numbers(binding: &Binding, values: &Values) -> Vec<String> {
         .fields
         .iter()
         .filter(|f| accepts_registration_number(binding, f))
-        .filter(|f| matches!(values.get(&f.id), Some(Value::Text(t)) if crate::page_words::is_registration_number(t)))
-        .map(|f| f.id.clone())
+        .filter(|f| matches!(values.get(f.id.as_str()), Some(Value::Text(t)) if crate::page_words::is_registration_number(t)))
+        .map(|f| f.id.to_string())
         .collect()
 }
 
@@ -414,13 +417,13 @@ pub fn show_required(
         }
     }
     if !required {
-        if let Some(mark) = ui.marks.remove(&field.id) {
+        if let Some(mark) = ui.marks.remove(field.id.as_str()) {
             mark.remove();
             ui.added.retain(|e| *e != mark);
         }
         return;
     }
-    if ui.marks.contains_key(&field.id) {
+    if ui.marks.contains_key(field.id.as_str()) {
         return;
     }
     let Some(label) = super::labels::label_element(els, field) else {
@@ -446,7 +449,7 @@ pub fn show_required(
     copy.remove_attribute("id").ok();
     if label.append_child(&copy).is_ok() {
         ui.added.push(copy.clone());
-        ui.marks.insert(field.id.clone(), copy);
+        ui.marks.insert(field.id.to_string(), copy);
     }
 }
 

@@ -127,11 +127,11 @@ impl Cache {
         s.values = Values::new();
         s.present.clear();
         for field in &category.fields {
-            if let Some(els) = s.inputs.get(&field.id) {
+            if let Some(els) = s.inputs.get(field.id.as_str()) {
                 let value = inputs::read_inputs(els, field);
-                s.present.push(field.id.clone());
+                s.present.push(field.id.to_string());
                 if let Some(v) = value {
-                    s.values.insert(field.id.clone(), v);
+                    s.values.insert(field.id.to_string(), v);
                 }
             }
         }

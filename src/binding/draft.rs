@@ -229,7 +229,7 @@ pub fn install(binding: &Rc<Binding>, ui: &mut Ui) {
                 .iter()
                 .filter(|f| inputs::changed(&binding.form, f))
             {
-                ui.typed_during_offer.insert(field.id.clone());
+                ui.typed_during_offer.insert(field.id.to_string());
             }
         }
         Ok(_) => {}
@@ -356,10 +356,10 @@ fn fill(
         .category
         .fields
         .iter()
-        .filter(|f| !keep.contains(&f.id))
+        .filter(|f| !keep.contains(f.id.as_str()))
     {
         let value = values
-            .get(&field.id)
+            .get(field.id.as_str())
             .cloned()
             .unwrap_or(Value::Text(String::new()));
         if let Value::List(items) = &value {

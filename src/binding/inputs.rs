@@ -44,7 +44,7 @@ pub fn by_field(form: &HtmlFormElement, category: &Category) -> HashMap<String, 
                 continue;
             };
             if let Some(field) = field_of(&el, category) {
-                out.entry(field.id.clone()).or_default().push(el);
+                out.entry(field.id.to_string()).or_default().push(el);
             }
         }
     }

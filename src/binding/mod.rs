@@ -270,7 +270,7 @@ fn schedule_save(binding: &Rc<Binding>, ui: &mut Ui) {
 
 fn target_field(binding: &Binding, event: &Event) -> Option<String> {
     let el = event.target()?.dyn_into::<Element>().ok()?;
-    inputs::field_of(&el, binding.category).map(|f| f.id.clone())
+    inputs::field_of(&el, binding.category).map(|f| f.id.to_string())
 }
 
 /// The handle a page keeps to take the binding away again.
@@ -472,7 +472,7 @@ pub fn attach(
             .fields
             .iter()
             .filter(|f| inputs::changed(&binding.form, f))
-            .map(|f| f.id.clone())
+            .map(|f| f.id.to_string())
             .collect();
         if !typed.is_empty() {
             let focused = binding

@@ -255,7 +255,7 @@ pub fn applicability(binding: &Binding, ui: &mut Ui, values: &Values) {
             // that does not apply must not be announced as （必填）.
             binding.set_attr(ui, &wrap, "inert", if applies { None } else { Some("") });
         }
-        if !applies && ui.messages.contains_key(&field.id) {
+        if !applies && ui.messages.contains_key(field.id.as_str()) {
             field_messages(binding, ui, &field.id, &[]);
             super::timing::forget(ui, &field.id);
         }

@@ -205,10 +205,10 @@ pub fn leaves(binding: &Binding, id: &str, from: &Element, to: Option<&Element>)
 /// The field an element stands for: its own input, or a list's 增加一项 button.
 pub fn field_around(binding: &Binding, el: &Element) -> Option<String> {
     if let Some(f) = inputs::field_of(el, binding.category) {
-        return Some(f.id.clone());
+        return Some(f.id.to_string());
     }
     let id = el.get_attribute("data-add-for")?;
-    binding.category.field(&id).map(|f| f.id.clone())
+    binding.category.field(&id).map(|f| f.id.to_string())
 }
 
 /// The element a `focusout` moves focus to.

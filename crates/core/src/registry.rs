@@ -1,60 +1,27 @@
-//! The editions, embedded at compile time and parsed once on first use.
+//! The editions, compiled into the module.
 //!
 //! Adding next year's notice is adding a JSON file to `src/editions/`: build.rs finds it, checks
-//! that its id is its file name, lints it and fails the build on any finding, so a broken
-//! edition never reaches a page. Should a file still not load at run time it is left out and
-//! reported by `load_errors()`, never a panic.
+//! that its id is its file name, lints it (any finding fails the build), indexes it and writes
+//! it as a Rust `static` of the model's types. Nothing is parsed at run time: looking up an
+//! edition is a scan of four ids.
 
-use crate::model::{Category, Edition};
-use std::sync::OnceLock;
+#[allow(unused_imports)] // an edition without checks or notes uses fewer of them
+use crate::model::Check;
+use crate::model::{Boxed, Category, CheckTest, ChoiceOption, Condition, Edition, Expr, Field};
+use crate::model::{FieldKind, List, Note, Quotas, Quoted, Recommender, Rule, Severity, Str};
+use std::borrow::Cow;
 
-// `SOURCES`: (edition id, minified JSON) of every file in `src/editions/`, newest notice first.
-// build.rs has already parsed and linted each one; a finding fails the build.
+// `EDITIONS`: every file in `src/editions/`, newest notice first, as build.rs wrote it.
 include!(concat!(env!("OUT_DIR"), "/editions.rs"));
 
-/// Each edition is parsed on first use, separately: a page that checks one form pays for one
-/// edition (a few milliseconds), not for all of them.
-fn slot(index: usize) -> Option<&'static Result<Edition, String>> {
-    static PARSED: [OnceLock<Result<Edition, String>>; SOURCES.len()] =
-        [const { OnceLock::new() }; SOURCES.len()];
-    let (id, text) = SOURCES.get(index)?;
-    Some(PARSED.get(index)?.get_or_init(|| parse(id, text)))
+/// Every edition, in the order pickers show them.
+pub fn editions() -> &'static [Edition] {
+    EDITIONS
 }
 
-fn parse(id: &str, text: &str) -> Result<Edition, String> {
-    let mut edition =
-        serde_json::from_str::<Edition>(text).map_err(|e| format!("{id}.json: {e}"))?;
-    let deadline = edition
-        .deadline
-        .as_deref()
-        .and_then(crate::checks::parse_iso);
-    for category in &mut edition.categories {
-        category.build_index();
-        category.deadline = deadline;
-    }
-    Ok(edition)
-}
-
-/// Every edition that loaded, in the order pickers show them.
-pub fn editions() -> Vec<&'static Edition> {
-    (0..SOURCES.len())
-        .filter_map(slot)
-        .filter_map(|r| r.as_ref().ok())
-        .collect()
-}
-
-/// Files that failed to parse (empty in every tested build).
-pub fn load_errors() -> Vec<String> {
-    (0..SOURCES.len())
-        .filter_map(slot)
-        .filter_map(|r| r.as_ref().err().cloned())
-        .collect()
-}
-
-/// One edition, parsing only its own file.
+/// One edition by id.
 pub fn edition(id: &str) -> Option<&'static Edition> {
-    let index = SOURCES.iter().position(|(known, _)| *known == id)?;
-    slot(index)?.as_ref().ok()
+    EDITIONS.iter().find(|e| e.id == id)
 }
 
 /// Why a lookup failed, for a clear message to the page that asked.
@@ -66,9 +33,9 @@ pub enum LookupError {
 
 impl LookupError {
     pub fn message(&self, locale: crate::locale::Locale) -> String {
-        let known_editions = SOURCES
+        let known_editions = EDITIONS
             .iter()
-            .map(|(id, _)| *id)
+            .map(|e| e.id.as_str())
             .collect::<Vec<_>>()
             .join(", ");
         match self {

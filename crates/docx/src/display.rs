@@ -94,7 +94,7 @@ pub fn label_with_unit(field: &Field) -> String {
         {
             format!("{}（{}）", field.label, unit)
         }
-        _ => field.label.clone(),
+        _ => field.label.to_string(),
     }
 }
 
@@ -131,11 +131,11 @@ pub fn chosen(
 /// One line per option group (智慧健康场景：☑家庭健康管理　☐基层健康管理 …); an option
 /// with a detail field ("其他（请注明具体类型）") is followed by what that field says.
 pub fn option_lines(category: &Category, field: &Field, values: &Values) -> Vec<String> {
-    let (selected, unknown) = chosen(category, field, values.get(&field.id));
+    let (selected, unknown) = chosen(category, field, values.get(field.id.as_str()));
     let mut lines: Vec<String> = Vec::new();
     let mut current_group: Option<&str> = None;
     for option in &field.options {
-        let mark = if selected.contains(&option.value) {
+        let mark = if selected.iter().any(|v| *v == option.value) {
             TICKED
         } else {
             UNTICKED

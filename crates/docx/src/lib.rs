@@ -75,7 +75,7 @@ pub fn shenbaoshu(
         let section = extra
             .first()
             .and_then(|f| f.section.first())
-            .map(String::as_str)
+            .map(|s| s.as_str())
             .unwrap_or("");
         doc = doc.add_paragraph(style::heading(1, &format!("附：{section}补充栏目")));
         doc = doc.add_paragraph(style::body(
@@ -224,7 +224,7 @@ pub fn file_name(category: &Category, values: &Values) -> String {
     let applicant = category
         .field("applicant")
         .and_then(|f| display::scalar(f, values.get("applicant")));
-    let mut name = category.form_title.clone();
+    let mut name = category.form_title.to_string();
     if let Some(a) = applicant {
         name.push('-');
         name.extend(a.chars().take(60));

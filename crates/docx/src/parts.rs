@@ -84,7 +84,7 @@ pub fn parts(category: &Category, values: &Values) -> Vec<Paragraph> {
         if own_heading {
             out.push(style::heading(level, &field.label));
         }
-        let value = values.get(&field.id);
+        let value = values.get(field.id.as_str());
         match field.kind {
             FieldKind::TextList => {
                 let items = display::items(value);
@@ -100,7 +100,7 @@ pub fn parts(category: &Category, values: &Values) -> Vec<Paragraph> {
             FieldKind::Checklist => {
                 let (selected, _) = display::chosen(category, field, value);
                 for option in &field.options {
-                    let mark = if selected.contains(&option.value) {
+                    let mark = if selected.iter().any(|v| *v == option.value) {
                         TICKED
                     } else {
                         UNTICKED
@@ -138,7 +138,7 @@ pub fn supplementary(category: &Category) -> Vec<&Field> {
         .fields
         .iter()
         .filter(|f| {
-            let section = f.section.first().map(String::as_str).unwrap_or("");
+            let section = f.section.first().map(|s| s.as_str()).unwrap_or("");
             section != "封面" && !crate::table::in_table(f) && !is_part(section)
         })
         .collect()

@@ -30,7 +30,7 @@ pub fn in_table(field: &Field) -> bool {
 /// One row of the table: the field and its group path below the table's own heading.
 pub struct Row<'a> {
     pub field: &'a Field,
-    pub groups: &'a [String],
+    pub groups: &'a [yanglao_core::model::Str],
 }
 
 /// The table's rows, in order (detail fields left out: they are inside their option).
@@ -105,12 +105,12 @@ fn value_paragraphs(category: &Category, field: &Field, values: &Values) -> Vec<
         FieldKind::Choice | FieldKind::MultiChoice | FieldKind::Checklist => {
             texts(&display::option_lines(category, field, values))
         }
-        FieldKind::TextList => texts(&display::items(values.get(&field.id))),
-        FieldKind::LongText => match display::scalar(field, values.get(&field.id)) {
+        FieldKind::TextList => texts(&display::items(values.get(field.id.as_str()))),
+        FieldKind::LongText => match display::scalar(field, values.get(field.id.as_str())) {
             Some(text) => texts(&crate::clean::lines(&text)),
             None => Vec::new(),
         },
-        _ => match display::scalar(field, values.get(&field.id)) {
+        _ => match display::scalar(field, values.get(field.id.as_str())) {
             Some(text) => texts(&crate::clean::lines(&text)),
             None => Vec::new(),
         },
@@ -124,7 +124,7 @@ fn commitment_paragraphs(
     values: &Values,
     template: &Template,
 ) -> Vec<Paragraph> {
-    let mark = if display::declared(category, field, values.get(&field.id)) {
+    let mark = if display::declared(category, field, values.get(field.id.as_str())) {
         TICKED
     } else {
         UNTICKED
@@ -144,7 +144,7 @@ pub fn table(category: &Category, values: &Values, template: &Template) -> Table
     let depth = depth(&rows);
     let widths = grid(depth);
     let mut out = Vec::with_capacity(rows.len());
-    let mut previous: &[String] = &[];
+    let mut previous: &[yanglao_core::model::Str] = &[];
     for row in &rows {
         let mut cells = Vec::new();
         for (level, name) in row.groups.iter().enumerate() {
@@ -201,7 +201,7 @@ pub fn supplement(category: &Category, fields: &[&Field], values: &Values) -> Ta
         .iter()
         .map(|field| {
             if field.kind == FieldKind::Declaration {
-                let mark = if display::declared(category, field, values.get(&field.id)) {
+                let mark = if display::declared(category, field, values.get(field.id.as_str())) {
                     TICKED
                 } else {
                     UNTICKED

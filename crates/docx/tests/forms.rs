@@ -61,15 +61,18 @@ fn hostile(category: &yanglao_core::model::Category, eligible: &Values) -> Value
     for field in &category.fields {
         match field.kind {
             FieldKind::Text | FieldKind::LongText => {
-                let base = match values.get(&field.id) {
+                let base = match values.get(field.id.as_str()) {
                     Some(Value::Text(s)) => s.clone(),
                     _ => String::new(),
                 };
-                values.insert(field.id.clone(), Value::Text(format!("{base}{HOSTILE}")));
+                values.insert(
+                    field.id.to_string(),
+                    Value::Text(format!("{base}{HOSTILE}")),
+                );
             }
             FieldKind::TextList => {
                 values.insert(
-                    field.id.clone(),
+                    field.id.to_string(),
                     Value::List(vec![HOSTILE.to_string(), format!("第二个{HOSTILE}")]),
                 );
             }

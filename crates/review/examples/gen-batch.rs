@@ -116,7 +116,7 @@ fn main() {
             sheet.write_string(row, 1, category).expect("cell");
             for (col, f) in c.fields.iter().enumerate() {
                 let col = (col + 2) as u16;
-                match values.get(&f.id) {
+                match values.get(f.id.as_str()) {
                     Some(Json::String(s)) => {
                         sheet.write_string(row, col, s).expect("cell");
                     }

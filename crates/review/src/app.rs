@@ -103,7 +103,7 @@ impl Judged {
             .fields
             .iter()
             .find(|f| f.kind == yanglao_core::model::FieldKind::Uscc)
-            .and_then(|f| text_of(app.values.get(&f.id)))
+            .and_then(|f| text_of(app.values.get(f.id.as_str())))
             .map(|s| s.trim().to_string())
             .unwrap_or_default();
         let masked_code = yanglao_core::checks::mask_credit_code(&code);

@@ -81,10 +81,10 @@ fn run_checked(args: &Args) -> Result<i32, (i32, String)> {
                 .categories
                 .iter()
                 .find(|x| x.id == c.trim() || x.name == c.trim());
-            Some(found.map(|x| x.id.clone()).ok_or_else(|| {
+            Some(found.map(|x| x.id.to_string()).ok_or_else(|| {
                 usage(
                     registry::LookupError::UnknownCategory {
-                        edition: e.id.clone(),
+                        edition: e.id.to_string(),
                         category: c.clone(),
                     }
                     .message(crate::labels::LOCALE),

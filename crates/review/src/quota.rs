@@ -124,7 +124,7 @@ pub fn classify(quotas: &'static Quotas, unit: &str) -> (String, Option<&'static
                 .names
                 .iter()
                 .find(|n| *n == unit || n.trim_end_matches('市') == unit)
-                .cloned()
+                .map(|n| n.to_string())
                 .unwrap_or_default();
             return (name, Some(r));
         }
@@ -157,16 +157,16 @@ pub fn groups(judged: &[Judged]) -> Vec<Group> {
             .position(|c| c.id == category.id)
             .unwrap_or(usize::MAX);
         let group = map
-            .entry((edition.id.clone(), unit.clone(), order))
+            .entry((edition.id.to_string(), unit.clone(), order))
             .or_insert_with(|| {
-                let limit = kind.and_then(|k| k.limits.get(&category.id).copied());
+                let limit = kind.and_then(|k| k.limit(&category.id));
                 Group {
                     edition,
                     quotas,
                     unit,
                     kind,
-                    category: category.id.clone(),
-                    category_name: category.name.clone(),
+                    category: category.id.to_string(),
+                    category_name: category.name.to_string(),
                     total: 0,
                     eligible: 0,
                     incomplete: 0,

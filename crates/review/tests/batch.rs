@@ -59,7 +59,7 @@ fn header(category: &Category, field: &yanglao_core::model::Field) -> String {
     if unique {
         field.name().to_string()
     } else {
-        field.id.clone()
+        field.id.to_string()
     }
 }
 
@@ -91,7 +91,7 @@ fn write_workbook(path: &Path, group: &[&Scenario]) -> Vec<(String, usize, Strin
             sheet.write_string(row, 1, &c.name).expect("cell");
             for (col, f) in c.fields.iter().enumerate() {
                 let col = (col + 2) as u16;
-                match s.values.get(&f.id) {
+                match s.values.get(f.id.as_str()) {
                     Some(Json::String(text)) => {
                         // Numbers as numbers where the cell reads back as typed, to cover numeric cells.
                         match text.parse::<f64>() {

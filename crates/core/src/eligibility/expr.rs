@@ -218,7 +218,7 @@ fn at_least(form: &Form, field: &str, min: f64, label: Option<&str>) -> Outcome 
 fn proven_by_part(
     form: &Form,
     field: &str,
-    parts: &[String],
+    parts: &[crate::model::Str],
     min: f64,
     label: Option<&str>,
 ) -> Option<Outcome> {
@@ -236,7 +236,7 @@ fn proven_by_part(
 
 /// How many of `fields` are at least 1: met as soon as `min` of them are; not met once every
 /// field is given and fewer are; otherwise missing (an empty row could still count).
-fn count_positive(form: &Form, fields: &[String], min: u32, label: &str) -> Outcome {
+fn count_positive(form: &Form, fields: &[crate::model::Str], min: u32, label: &str) -> Outcome {
     let mut positive = Vec::new();
     let mut gaps = Vec::new();
     for f in fields {
@@ -275,7 +275,7 @@ fn count_positive(form: &Form, fields: &[String], min: u32, label: &str) -> Outc
 
 /// Met as soon as the values given reach `min` (more can only add); otherwise a missing part
 /// keeps it `missing`, never read as zero.
-fn sum_at_least(form: &Form, fields: &[String], min: f64, label: &str) -> Outcome {
+fn sum_at_least(form: &Form, fields: &[crate::model::Str], min: f64, label: &str) -> Outcome {
     let mut sum = 0.0;
     let mut terms = Vec::new();
     let mut gaps = Vec::new();
@@ -497,13 +497,13 @@ fn code<'a>(form: &'a Form, id: &str) -> Result<String, Seen<'a>> {
     })
 }
 
-fn uscc_kind(form: &Form, field: &str, prefixes: &[String], label: &str) -> Outcome {
+fn uscc_kind(form: &Form, field: &str, prefixes: &[crate::model::Str], label: &str) -> Outcome {
     let code = match code(form, field) {
         Ok(c) => c,
         Err(seen) => return missing(unseen(seen)),
     };
     let head: String = code.chars().take(2).collect();
-    let ok = prefixes.contains(&head);
+    let ok = prefixes.iter().any(|p| *p == head);
     let kind = checks::uscc_kind(&code)
         .map(|(dept, class)| format!("（{dept}·{class}）"))
         .unwrap_or_default();

@@ -122,7 +122,7 @@ pub fn evaluate(form: &Form) -> Eligibility {
 fn judge(form: &Form, rule: &Rule) -> Option<RuleResult> {
     let mut fields = Vec::new();
     if let Some(cond) = &rule.applies {
-        fields.push(cond.field.clone());
+        fields.push(cond.field.to_string());
     }
     collect_fields(&rule.test, &form.category.reference_date, &mut fields);
     let outcome = match &rule.applies {
@@ -134,9 +134,9 @@ fn judge(form: &Form, rule: &Rule) -> Option<RuleResult> {
         None => expr::eval(form, &rule.test),
     };
     Some(RuleResult {
-        id: rule.id.clone(),
-        clause: rule.clause.clone(),
-        text: rule.text.clone(),
+        id: rule.id.to_string(),
+        clause: rule.clause.to_string(),
+        text: rule.text.to_string(),
         status: outcome.status,
         explanation: outcome.explanation(form.ctx.locale),
         fields,
@@ -145,9 +145,9 @@ fn judge(form: &Form, rule: &Rule) -> Option<RuleResult> {
 
 /// Every field an expression reads, once, in order of first use.
 pub fn collect_fields(e: &Expr, reference_date: &str, out: &mut Vec<String>) {
-    let mut push = |f: &String| {
-        if !out.contains(f) {
-            out.push(f.clone());
+    let mut push = |f: &str| {
+        if !out.iter().any(|known| known == f) {
+            out.push(f.to_string());
         }
     };
     match e {
@@ -164,13 +164,13 @@ pub fn collect_fields(e: &Expr, reference_date: &str, out: &mut Vec<String>) {
             collect_fields(otherwise, reference_date, out);
         }
         Expr::SumAtLeast { fields, .. } | Expr::CountPositive { fields, .. } => {
-            fields.iter().for_each(push)
+            fields.iter().for_each(|f| push(f))
         }
         Expr::AtLeast {
             field, proven_by, ..
         } => {
             push(field);
-            proven_by.iter().for_each(push);
+            proven_by.iter().for_each(|f| push(f));
         }
         Expr::RatioAtLeast {
             numerator,
@@ -182,7 +182,7 @@ pub fn collect_fields(e: &Expr, reference_date: &str, out: &mut Vec<String>) {
         }
         Expr::YearsSince { field, .. } => {
             push(field);
-            push(&reference_date.to_string());
+            push(reference_date);
         }
         Expr::CountAtLeast { field, .. }
         | Expr::Includes { field, .. }

@@ -53,8 +53,8 @@ fn split<'e>(form: &Form, e: &'e Expr) -> Option<(bool, Vec<&'e Expr>)> {
             then,
             otherwise,
         } => match form.condition(cond) {
-            Some(true) => split(form, then).or(Some((false, vec![then.as_ref()]))),
-            Some(false) => split(form, otherwise).or(Some((false, vec![otherwise.as_ref()]))),
+            Some(true) => split(form, then).or(Some((false, vec![&**then]))),
+            Some(false) => split(form, otherwise).or(Some((false, vec![&**otherwise]))),
             None => None,
         },
         _ => None,
@@ -73,10 +73,10 @@ pub fn rule_parts(form: &Form, rule: &Rule) -> Option<RuleParts> {
                 let part = Part {
                     status: outcome.status,
                     explanation: outcome.explanation(form.ctx.locale),
-                    fields: vec![cond.field.clone()],
+                    fields: vec![cond.field.to_string()],
                 };
                 return Some(RuleParts {
-                    id: rule.id.clone(),
+                    id: rule.id.to_string(),
                     any_of: false,
                     parts: vec![part],
                 });
@@ -91,7 +91,7 @@ pub fn rule_parts(form: &Form, rule: &Rule) -> Option<RuleParts> {
         parts.sort_by_key(|p| std::cmp::Reverse(p.status.all_rank()));
     }
     Some(RuleParts {
-        id: rule.id.clone(),
+        id: rule.id.to_string(),
         any_of,
         parts,
     })

@@ -15,7 +15,7 @@ pub fn reported_on(check: &Check) -> &str {
         CheckTest::RatioNotAbove { field, .. } => field,
         CheckTest::ShareOfZero { share, .. } => share,
         CheckTest::UsccRegion { field, .. } => field,
-        CheckTest::TotalChars { fields, .. } => fields.first().map(String::as_str).unwrap_or(""),
+        CheckTest::TotalChars { fields, .. } => fields.first().map(|f| f.as_str()).unwrap_or(""),
         CheckTest::DateNotBefore { field, .. } => field,
     }
 }
@@ -23,19 +23,23 @@ pub fn reported_on(check: &Check) -> &str {
 /// Every field a check reads, for the issue's `fields` list.
 pub fn fields_read(check: &Check) -> Vec<String> {
     match &check.test {
-        CheckTest::NotGreater { left, right, .. } => vec![left.clone(), right.clone()],
+        CheckTest::NotGreater { left, right, .. } => vec![left.to_string(), right.to_string()],
         CheckTest::RatioNotAbove {
             field,
             numerator,
             denominator,
             ..
         } => {
-            vec![field.clone(), numerator.clone(), denominator.clone()]
+            vec![
+                field.to_string(),
+                numerator.to_string(),
+                denominator.to_string(),
+            ]
         }
-        CheckTest::ShareOfZero { share, total } => vec![share.clone(), total.clone()],
-        CheckTest::UsccRegion { field, .. } => vec![field.clone()],
-        CheckTest::TotalChars { fields, .. } => fields.clone(),
-        CheckTest::DateNotBefore { field, other } => vec![field.clone(), other.clone()],
+        CheckTest::ShareOfZero { share, total } => vec![share.to_string(), total.to_string()],
+        CheckTest::UsccRegion { field, .. } => vec![field.to_string()],
+        CheckTest::TotalChars { fields, .. } => fields.iter().map(|f| f.to_string()).collect(),
+        CheckTest::DateNotBefore { field, other } => vec![field.to_string(), other.to_string()],
     }
 }
 
@@ -108,8 +112,8 @@ pub fn run(form: &Form, check: &Check) -> Option<IssueKind> {
             }
             CheckFailure::UsccRegion {
                 region: region.to_string(),
-                province: province.clone(),
-                label: label.clone(),
+                province: province.to_string(),
+                label: label.to_string(),
             }
         }
         CheckTest::TotalChars { fields, max } => {
@@ -138,7 +142,7 @@ pub fn run(form: &Form, check: &Check) -> Option<IssueKind> {
         }
     };
     Some(IssueKind::Check {
-        id: check.id.clone(),
+        id: check.id.to_string(),
         failure: Box::new(failure),
     })
 }

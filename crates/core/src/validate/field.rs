@@ -86,7 +86,7 @@ pub fn read(form: &Form, field: &Field) -> Slot {
     if !form.collects(&field.id) {
         return Slot::bare(Reading::NotCollected);
     }
-    let given = form.values.get(&field.id).filter(|v| v.is_given());
+    let given = form.values.get(field.id.as_str()).filter(|v| v.is_given());
     let Some(value) = given else {
         let mut slot = Slot::bare(Reading::NotGiven);
         if field.required {
@@ -387,7 +387,7 @@ fn select(field: &Field, items: &[String]) -> Result<Vec<String>, IssueKind> {
         .iter()
         .zip(chosen)
         .filter(|(_, c)| *c)
-        .map(|(o, _)| o.value.clone())
+        .map(|(o, _)| o.value.to_string())
         .collect())
 }
 
@@ -428,8 +428,8 @@ fn checklist(field: &Field, items: &[String]) -> Slot {
     let missing: Vec<String> = field
         .options
         .iter()
-        .filter(|o| !selected.contains(&o.value))
-        .map(|o| o.label.clone())
+        .filter(|o| !selected.iter().any(|s| *s == o.value))
+        .map(|o| o.label.to_string())
         .collect();
     let mut slot = Slot::bare(Reading::Valid(Typed::Options(selected)));
     if !missing.is_empty() {

@@ -108,7 +108,7 @@ impl<'a> Form<'a> {
     pub fn condition(&self, cond: &crate::model::Condition) -> Option<bool> {
         match &self.slot(&cond.field)?.reading {
             field::Reading::Valid(field::Typed::Options(selected)) => {
-                Some(selected.contains(&cond.has))
+                Some(selected.iter().any(|s| *s == cond.has))
             }
             field::Reading::Valid(field::Typed::Bool(b)) => {
                 Some(if cond.has == "no" { !b } else { *b })
@@ -145,7 +145,9 @@ impl<'a> Form<'a> {
     }
 
     pub fn unit(&self, id: &str) -> Option<String> {
-        self.category.field(id).and_then(|f| f.unit.clone())
+        self.category
+            .field(id)
+            .and_then(|f| f.unit.as_deref().map(str::to_string))
     }
 
     /// The issues that belong to field `id`: its own, then the cross-field checks reported on it.
@@ -169,7 +171,7 @@ impl<'a> Form<'a> {
                     kind_rule(field)
                 };
                 out.push(Issue {
-                    field: field.id.clone(),
+                    field: field.id.to_string(),
                     rule,
                     code: kind.code(),
                     severity: *severity,
@@ -186,8 +188,8 @@ impl<'a> Form<'a> {
         {
             if let Some(kind) = cross::run(self, check) {
                 out.push(Issue {
-                    field: field.id.clone(),
-                    rule: check.id.clone(),
+                    field: field.id.to_string(),
+                    rule: check.id.to_string(),
                     code: kind.code(),
                     severity: check.severity,
                     message: messages::render(&kind, Some(field), self.ctx.locale),
@@ -298,6 +300,6 @@ pub fn dependents(category: &Category, id: &str) -> Vec<String> {
         .fields
         .iter()
         .filter(|f| f.id != id && related_fields(category, &f.id).iter().any(|r| r == id))
-        .map(|f| f.id.clone())
+        .map(|f| f.id.to_string())
         .collect()
 }

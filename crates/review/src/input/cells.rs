@@ -112,7 +112,7 @@ fn option_value(field: &Field, item: &str) -> String {
         .options
         .iter()
         .find(|o| o.value == item || o.label == item)
-        .map(|o| o.value.clone())
+        .map(|o| o.value.to_string())
         .unwrap_or_else(|| item.to_string())
 }
 

@@ -39,7 +39,7 @@ pub fn read(path: &Path, shown: &str, defaults: &Defaults) -> Result<Application
         None => (None, None),
     };
     // The command line wins: a draft of another form is then refused by the core's reader.
-    let edition_id = defaults.edition.map(|e| e.id.clone()).or(own_edition);
+    let edition_id = defaults.edition.map(|e| e.id.to_string()).or(own_edition);
     let category_id = defaults.category.clone().or(own_category);
     let (Some(edition_id), Some(category_id)) = (edition_id, category_id) else {
         // Not even a JSON object: say so as the browser's import does.

@@ -448,12 +448,12 @@ fn row_values(cells: &[Cell], columns: &[Column], category: &Category) -> Result
             continue;
         };
         // A text list may span several columns with the same header: their items add up.
-        match (values.get_mut(&field.id), value) {
+        match (values.get_mut(field.id.as_str()), value) {
             (Some(yanglao_core::Value::List(items)), yanglao_core::Value::List(more)) => {
                 items.extend(more)
             }
             (_, value) => {
-                values.insert(field.id.clone(), value);
+                values.insert(field.id.to_string(), value);
             }
         }
     }

@@ -79,7 +79,7 @@ pub fn build(results: &Results) -> Vec<Table> {
         let base = if several_editions {
             format!("{} {}", edition.short_title, category.name)
         } else {
-            category.name.clone()
+            category.name.to_string()
         };
         let sheet = unique_sheet_name(&base, &mut names);
         tables.push(application_table(sheet, edition, category, group));
