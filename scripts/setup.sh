@@ -59,6 +59,15 @@ else
   timed "rustup target add" rustup target add wasm32-unknown-unknown
 fi
 
+# 1b. rustfmt and clippy: the test command checks formatting and lints ------------------
+for component in rustfmt clippy; do
+  if rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+    skip "rust component $component"
+  else
+    timed "rustup component add $component" rustup component add "$component"
+  fi
+done
+
 # 2. wasm-pack ----------------------------------------------------------------------
 if command -v wasm-pack >/dev/null 2>&1; then
   skip "wasm-pack ($(wasm-pack --version 2>/dev/null | head -n1))"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test, stopping at the first failure:
-#   setup -> phone table check -> cargo test (native) -> build -> differential tests (phone vs
+#   setup -> phone table check -> fmt + clippy -> cargo test (native) -> pages --check -> build -> differential tests (phone vs
 #   libphonenumber-js) -> the reviewers' command against the wasm build -> wasm tests in Node ->
 #   wasm tests in headless
 #   Chromium (count checked) -> end-to-end tests of the built site (node --test).
@@ -62,6 +62,13 @@ done_step
 
 step "phone table up to date with libphonenumber-js (node scripts/gen-phone-data.mjs --check)"
 node scripts/gen-phone-data.mjs --check
+done_step
+
+step "format and lints (cargo fmt --check; cargo clippy -D warnings, native and wasm32)"
+cargo fmt --all --check || fail "run cargo fmt --all"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+# The binding and the docx module exist only for wasm32: lint them there too.
+cargo clippy --target wasm32-unknown-unknown -p yanglao-check -p yanglao-docx --all-targets --quiet -- -D warnings
 done_step
 
 step "cargo test (native)"

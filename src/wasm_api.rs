@@ -343,12 +343,7 @@ fn summary(e: &Edition) -> EditionSummary<'_> {
 /// Every edition with its categories.
 #[wasm_bindgen(unchecked_return_type = "EditionSummary[]")]
 pub fn editions() -> JsValue {
-    to_js(
-        &registry::editions()
-            .into_iter()
-            .map(summary)
-            .collect::<Vec<_>>(),
-    )
+    to_js(&registry::editions().iter().map(summary).collect::<Vec<_>>())
 }
 
 #[derive(Serialize)]

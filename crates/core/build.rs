@@ -42,7 +42,7 @@ mod checks {
 
     pub mod uscc {
         pub fn is_known_province(prefix: &str) -> bool {
-            crate::provinces::all().iter().any(|p| p.code == prefix)
+            prefix == "10" || crate::provinces::all().iter().any(|p| p.code == prefix)
         }
     }
 

@@ -137,15 +137,14 @@ fn draw_parts(binding: &Binding, li: &Element, rp: &RuleParts) {
         }
         list.remove();
     }
-    if rp.any_of {
-        if li
+    if rp.any_of
+        && li
             .query_selector(":scope > .yc-any-of")
             .ok()
             .flatten()
             .is_none()
-        {
-            let _ = el(binding, li, "span", "yc-any-of", binding.text.any_of());
-        }
+    {
+        let _ = el(binding, li, "span", "yc-any-of", binding.text.any_of());
     }
     let Some(list) = el(binding, li, "ul", "yc-parts", "") else {
         return;

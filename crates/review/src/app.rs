@@ -118,13 +118,13 @@ impl Judged {
                 let unit = match app.edition.quotas.as_ref() {
                     Some(q) => crate::quota::classify(q, given).0,
                     None => yanglao_core::provinces::find(given)
-                        .map(|p| p.name.clone())
+                        .map(|p| p.name.to_string())
                         .unwrap_or_else(|| given.to_string()),
                 };
                 (clip(&unit, 60), RecommenderSource::Given)
             }
             None => match yanglao_core::provinces::from_credit_code(&code) {
-                Some(p) if !code.is_empty() => (p.name.clone(), RecommenderSource::CreditCode),
+                Some(p) if !code.is_empty() => (p.name.to_string(), RecommenderSource::CreditCode),
                 _ => ("（未注明推荐单位）".to_string(), RecommenderSource::Unknown),
             },
         };

@@ -113,7 +113,7 @@ pub fn classify(quotas: &'static Quotas, unit: &str) -> (String, Option<&'static
     for r in &quotas.recommenders {
         if r.provinces {
             if let Some(p) = yanglao_core::provinces::find(unit) {
-                return (p.name.clone(), Some(r));
+                return (p.name.to_string(), Some(r));
             }
         }
         if r.names

@@ -132,7 +132,7 @@ pub fn nav(root: &str, current: Option<(&Edition, &Category)>, here: &str) -> St
         }
         s.push_str("</p><p class=\"picker-row\"><span class=\"picker-label\">其他版本的同类申报书：</span>");
         let mut any = false;
-        for oe in registry::editions().into_iter().filter(|oe| oe.id != e.id) {
+        for oe in registry::editions().iter().filter(|oe| oe.id != e.id) {
             if let Some(oc) = oe.category(&c.id) {
                 any = true;
                 let _ = write!(s, " <a href=\"{}\" hreflang=\"zh-CN\">{}<span class=\"picker-cat\">（{}）</span></a>", form_file(oe, oc), esc(&oe.short_title), esc(&oc.name));
@@ -991,7 +991,7 @@ pub fn compare() -> String {
     s.push_str("<nav class=\"toc\" aria-label=\"类别\"><ul>");
     for cat in CATEGORY_ORDER {
         if let Some((_, c)) = registry::editions()
-            .into_iter()
+            .iter()
             .find_map(|e| e.category(cat).map(|c| (e, c)))
         {
             let _ = write!(s, "<li><a href=\"#cat-{cat}\">{}</a></li>", esc(&c.name));
@@ -1000,7 +1000,7 @@ pub fn compare() -> String {
     s.push_str("<li><a href=\"#notes\">各版本说明与推荐名额</a></li></ul></nav>\n");
     for cat in CATEGORY_ORDER {
         let editions: Vec<(&Edition, &Category)> = registry::editions()
-            .into_iter()
+            .iter()
             .filter_map(|e| e.category(cat).map(|c| (e, c)))
             .collect();
         if editions.is_empty() {
@@ -1018,7 +1018,7 @@ pub fn compare() -> String {
                 });
         let _ = writeln!(s, "<section class=\"compare-cat\" id=\"cat-{cat}\" aria-labelledby=\"cat-{cat}-title\"><h2 id=\"cat-{cat}-title\">{}</h2>", esc(&names.join(" / ")));
         let missing: Vec<&Edition> = registry::editions()
-            .into_iter()
+            .iter()
             .filter(|e| e.category(cat).is_none())
             .collect();
         if !missing.is_empty() {

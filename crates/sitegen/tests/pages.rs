@@ -187,7 +187,7 @@ fn clauses_on_the_same_topic_share_a_row() {
     // Every clause of every edition appears exactly once, in its own order.
     for cat in CATEGORY_ORDER {
         let cols: Vec<&Category> = registry::editions()
-            .into_iter()
+            .iter()
             .filter_map(|e| e.category(cat))
             .collect();
         let rows = align(&cols);

@@ -21,14 +21,6 @@ const WEIGHTS: [u32; 17] = [
 /// GB 11714 weights for the first 8 characters of the organisation code.
 const ORG_WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
 
-/// Province-level prefixes of GB/T 2260 plus 10 (national registrations, region 100000).
-/// 71/81/82 (台湾/香港/澳门) are included because they are valid GB/T 2260 prefixes.
-const PROVINCES: &[&str] = &[
-    "10", "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
-    "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
-    "71", "81", "82",
-];
-
 /// Value of a character in the USCC alphabet.
 fn value(c: char) -> Option<u32> {
     let b = u8::try_from(c).ok()?;
@@ -156,9 +148,10 @@ pub fn mask(code: &str) -> String {
     out
 }
 
-/// Whether a 2-digit prefix is a province-level region (or 10, national).
+/// Whether a 2-digit prefix is a province-level region of GB/T 2260 (`crate::provinces`, which
+/// includes 71/81/82, 台湾/香港/澳门) or 10, national registrations (region 100000).
 pub fn is_known_province(prefix: &str) -> bool {
-    PROVINCES.contains(&prefix)
+    prefix == "10" || crate::provinces::all().iter().any(|p| p.code == prefix)
 }
 
 /// Separators people type inside codes: spaces, ASCII and Unicode dashes.

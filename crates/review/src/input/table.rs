@@ -241,11 +241,7 @@ fn find_meta(headers: &[String], names: &[&str]) -> Option<usize> {
 }
 
 fn edition_named(text: &str) -> Option<&'static Edition> {
-    registry::edition(text).or_else(|| {
-        registry::editions()
-            .into_iter()
-            .find(|e| e.short_title == text)
-    })
+    registry::edition(text).or_else(|| registry::editions().iter().find(|e| e.short_title == text))
 }
 
 fn category_named(edition: &'static Edition, text: &str) -> Option<&'static Category> {
