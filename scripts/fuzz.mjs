@@ -68,8 +68,9 @@ if (!fs.existsSync(GLUE) || !fs.existsSync(WASM)) {
 }
 const api = await import(pathToFileURL(GLUE).href);
 api.initSync({ module: fs.readFileSync(WASM) });
-const EXPORTS = ['editions', 'schema', 'validateField', 'validateForm', 'countChars'];
-for (const name of EXPORTS) {
+const EXPORTS = ['editions', 'schema', 'validateField', 'validateForm', 'countChars', 'new Checker', 'Checker.field', 'Checker.form', 'Checker.dependents'];
+const CHECKER_CODES = new Set(['UNKNOWN_EDITION', 'UNKNOWN_CATEGORY', 'UNKNOWN_FIELD', 'WRONG_TYPE']);
+for (const name of [...EXPORTS.filter((n) => !n.includes('Checker')), 'Checker']) {
   if (typeof api[name] !== 'function') {
     console.error(`fuzz: pkg/ does not export ${name}()`);
     process.exit(1);
@@ -343,6 +344,20 @@ function issueProblem(i, fieldId) {
 
 function resultProblem(name, args, r) {
   switch (name) {
+    case 'new Checker':
+      if (!(r instanceof api.Checker)) return 'new Checker did not return a Checker';
+      if (r.edition !== args[0] || r.category !== args[1]) return `the checker says ${r.edition}/${r.category}`;
+      return null;
+    case 'Checker.field':
+      return resultProblem('validateField', [args.checker.edition, args.checker.category, args[0]], r);
+    case 'Checker.form':
+      return resultProblem('validateForm', [], r);
+    case 'Checker.dependents': {
+      if (!isStringArray(r)) return 'dependents is not a string array';
+      const ids = formOf(args.checker.edition, args.checker.category)?.ids ?? [];
+      if (r.some((d) => !ids.includes(d) || d === args[0])) return `dependents(${args[0]}) names ${JSON.stringify(r)}`;
+      return null;
+    }
     case 'validateField': {
       if (!Array.isArray(r)) return 'validateField did not return an array';
       // An unknown field id comes back clipped (and with lone surrogates replaced) in issue.field.
@@ -394,7 +409,10 @@ function resultProblem(name, args, r) {
 
 /** Whether the arguments are misuse, which must throw. */
 function misuse(name, args) {
-  if (name === 'countChars' || name === 'editions') return false;
+  if (name === 'countChars' || name === 'editions' || name === 'Checker.form') return false;
+  if (name === 'Checker.field' || name === 'Checker.dependents') {
+    return typeof args[0] !== 'string' || !formOf(args.checker.edition, args.checker.category)?.ids.includes(args[0]);
+  }
   const [e, c] = args;
   if (typeof e !== 'string' || typeof c !== 'string' || !knownPair.has(e + '\u0000' + c)) return true;
   return name === 'validateField' && typeof args[2] !== 'string';
@@ -447,13 +465,23 @@ function fail(name, args, why, error) {
   process.exit(1);
 }
 
+function invoke(name, args) {
+  switch (name) {
+    case 'new Checker': return new api.Checker(...args);
+    case 'Checker.field': return args.checker.field(...args);
+    case 'Checker.form': return args.checker.form(...args);
+    case 'Checker.dependents': return args.checker.dependents(...args);
+    default: return api[name](...args);
+  }
+}
+
 function call(name, args) {
   calls++;
   perFunction[name]++;
   const expectThrow = misuse(name, args);
   let result;
   try {
-    result = api[name](...args);
+    result = invoke(name, args);
   } catch (e) {
     if (e instanceof WebAssembly.RuntimeError) fail(name, args, 'the module trapped', e);
     if (!expectThrow) fail(name, args, 'threw on a call that is not misuse', e);
@@ -461,12 +489,22 @@ function call(name, args) {
     // the caller's own exception) went through the module without being caught.
     if (!(e instanceof Error) || e.constructor !== Error) fail(name, args, 'misuse threw something other than the module\'s own Error', e);
     if (typeof e.message !== 'string' || e.message.trim() === '') fail(name, args, 'misuse threw an Error without a message', e);
+    if ((name === 'new Checker' || name.startsWith('Checker.')) && !CHECKER_CODES.has(e.code)) fail(name, args, `the Checker's Error has code ${describe(e.code)}`, e);
     misuseThrown++;
     return;
   }
   if (expectThrow) fail(name, args, `misuse (unknown or non-string id) did not throw; returned ${describe(result)}`);
   const problem = resultProblem(name, args, result);
   if (problem) fail(name, args, `malformed result: ${problem}; returned ${describe(result)}`.slice(0, 600));
+  return result;
+}
+
+/** Checkers made so far (a page makes one and calls it thousands of times). */
+const checkers = [];
+function checkerArgs(args) {
+  const checker = pick(checkers);
+  args.checker = checker;
+  return args;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -478,7 +516,34 @@ console.log(`fuzz: ${CALLS} calls, seed ${SEED}${TAME ? ', --tame (no hostile ob
 while (calls < CALLS) {
   const form = pick(forms);
   const r = rand();
-  if (r < 0.55) {
+  if (checkers.length === 0 || chance(0.004)) {
+    // Mostly a real form; sometimes an unknown edition/category or not a string (must throw).
+    const made = call('new Checker', [id(form.e, editionIds), id(form.c, categoryIds), chance(0.8) ? options() : randomValue()]);
+    if (made instanceof api.Checker) {
+      if (checkers.length >= 32) checkers.shift().free();
+      checkers.push(made);
+    }
+  } else if (chance(0.3)) {
+    const c = rand();
+    const ownForm = () => formOf(checkers[0].edition, checkers[0].category);
+    if (c < 0.6) {
+      const args = checkerArgs([]);
+      const f = formOf(args.checker.edition, args.checker.category) ?? ownForm();
+      const fid = chance(0.95) ? pick(f.ids) : chance(0.5) ? randomString() : randomValue();
+      args.push(fid, chance(0.9) ? valuesFor(f) : randomValue());
+      call('Checker.field', args);
+    } else if (c < 0.95) {
+      const args = checkerArgs([]);
+      const f = formOf(args.checker.edition, args.checker.category) ?? ownForm();
+      args.push(chance(0.95) ? valuesFor(f) : randomValue());
+      call('Checker.form', args);
+    } else {
+      const args = checkerArgs([]);
+      const f = formOf(args.checker.edition, args.checker.category) ?? ownForm();
+      args.push(chance(0.9) ? pick(f.ids) : randomValue());
+      call('Checker.dependents', args);
+    }
+  } else if (r < 0.55) {
     const fid = chance(0.93) ? pick(form.ids) : chance(0.5) ? pick(pick(forms).ids) : chance(0.5) ? randomString() : randomValue();
     const field = form.fields.find((f) => f.id === fid);
     const value = field ? fieldValue(form, field) : randomValue();

@@ -34,7 +34,9 @@ test('XSS payloads typed into every text field render as text: no dialog, no new
   }
   await page.getByRole('button', { name: '提交自查' }).click();
   await page.locator('.yc-summary').waitFor();
-  await page.waitForTimeout(400); // the panel and the draft are drawn after a pause
+  // The panel and the draft are drawn after a pause: wait for both, not for a fixed time.
+  await page.locator('.yc-panel').waitFor();
+  await page.waitForFunction(() => /已保存/.test(document.querySelector('.yc-draft-status')?.textContent ?? ''));
   assert.equal(dialogs, 0);
   assert.deepEqual(await scriptable(page), before, 'no element or handler was injected');
   // What was typed is still there, as typed.

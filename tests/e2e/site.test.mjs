@@ -143,8 +143,9 @@ test('without WebAssembly the notice stays, printing and 增加一项 still work
   await page.addInitScript(() => { delete globalThis.WebAssembly; });
   await page.reload();
   await page.waitForLoadState('load');
-  await page.waitForTimeout(300);
-  assert.equal(await page.locator('.js-off-notice').isVisible(), true);
+  // The page shows the notice (hidden in the HTML) once it knows there is no WebAssembly.
+  await page.locator('.js-off-notice').waitFor({ state: 'visible' });
+  assert.equal(await page.locator('.checks-loading').isVisible(), false, 'the loading line gave way to the notice');
   assert.match(await page.locator('.js-off-notice').textContent(), /在线检查未启用/);
   assert.equal(await page.evaluate(() => window.__ycReady), undefined);
   assert.equal(await page.locator('.yc-draft, .yc-panel').count(), 0);
