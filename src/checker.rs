@@ -9,9 +9,8 @@
 //! Misuse throws an `Error` whose `code` a program can test (`CheckerErrorCode` in the `.d.ts`);
 //! bad *values* never throw, they are issues.
 
-use crate::model::Category;
 use crate::registry::{self, LookupError};
-use crate::validate::{self, Context};
+use crate::validate::FormChecker;
 use crate::wasm_api::{collected, context, read_all_values, read_values, to_js_fast, to_value};
 use crate::Locale;
 use js_sys::{Array, Object, Reflect};
@@ -77,8 +76,8 @@ fn clip(s: &str) -> String {
 #[wasm_bindgen]
 pub struct Checker {
     edition: String,
-    category: &'static Category,
-    ctx: Context,
+    /// The same core object the page binding holds: category and options settled once.
+    inner: FormChecker<'static>,
     /// `options.collected`: the fields the page has (None: every field).
     collected: Option<Vec<String>>,
     /// The answer for "nothing wrong", shared by every such call (frozen, so no caller can
@@ -110,8 +109,7 @@ impl Checker {
         })?;
         Ok(Checker {
             edition,
-            category,
-            ctx: context(&options),
+            inner: FormChecker::new(category, context(&options)),
             collected: collected(category, &options),
             no_issues: Object::freeze(&Array::new()).into(),
         })
@@ -122,7 +120,7 @@ impl Checker {
     pub fn schema(&self) -> Result<JsValue, JsValue> {
         crate::wasm_api::schema(
             JsValue::from_str(&self.edition),
-            JsValue::from_str(&self.category.id),
+            JsValue::from_str(&self.inner.category.id),
         )
         .map_err(JsValue::from)
     }
@@ -136,13 +134,9 @@ impl Checker {
         #[wasm_bindgen(unchecked_param_type = "FormValues")] values: JsValue,
     ) -> Result<JsValue, JsValue> {
         let id = self.field_id(&id)?;
-        let related = validate::related_fields(self.category, &id);
-        let related: Vec<&str> = related
-            .iter()
-            .map(String::as_str)
-            .filter(|r| *r != id)
-            .collect();
-        let mut vals = read_values(self.category, &values, Some(&related));
+        let related = self.inner.reads(&id);
+        let related: Vec<&str> = related.iter().map(String::as_str).collect();
+        let mut vals = read_values(self.inner.category, &values, Some(&related));
         if values.is_object() {
             if let Some(v) = Reflect::get(&values, &JsValue::from_str(&id))
                 .ok()
@@ -151,13 +145,7 @@ impl Checker {
                 vals.insert(id.clone(), v);
             }
         }
-        let issues = validate::validate_collected_field(
-            self.category,
-            &id,
-            &vals,
-            &self.ctx,
-            self.collected.as_deref(),
-        );
+        let issues = self.inner.field(&id, &vals, self.collected.as_deref());
         if issues.is_empty() {
             return Ok(self.no_issues.clone());
         }
@@ -170,13 +158,8 @@ impl Checker {
         &self,
         #[wasm_bindgen(unchecked_param_type = "FormValues")] values: JsValue,
     ) -> JsValue {
-        let vals = read_all_values(self.category, &values);
-        to_js_fast(&validate::validate_collected_form(
-            self.category,
-            &vals,
-            &self.ctx,
-            self.collected.as_deref(),
-        ))
+        let vals = read_all_values(self.inner.category, &values);
+        to_js_fast(&self.inner.form(&vals, self.collected.as_deref()))
     }
 
     /// The other fields to re-check after `id` changes (their checks or conditions read it).
@@ -186,7 +169,9 @@ impl Checker {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     ) -> Result<JsValue, JsValue> {
         let id = self.field_id(&id)?;
-        Ok(validate::dependents(self.category, &id)
+        Ok(self
+            .inner
+            .dependents(&id)
             .into_iter()
             .map(JsValue::from)
             .collect::<Array>()
@@ -202,14 +187,14 @@ impl Checker {
     /// The category id this checker was made for.
     #[wasm_bindgen(getter)]
     pub fn category(&self) -> String {
-        self.category.id.to_string()
+        self.inner.category.id.to_string()
     }
 }
 
 impl Checker {
     fn field_id(&self, id: &JsValue) -> Result<String, JsValue> {
         let id = string(id, "id")?;
-        if self.category.field_position(&id).is_none() {
+        if !self.inner.knows(&id) {
             return Err(error(
                 Misuse::UnknownField,
                 &format!(

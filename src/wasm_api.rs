@@ -205,69 +205,15 @@ fn number_text(js: &JsValue) -> Option<String> {
     text.as_string()
 }
 
-/// Reads every field of the category from a plain object of values: one `JSON.stringify`
-/// and one string across the boundary when the object allows it (plain data, the usual
-/// case); field by field through reflection otherwise (BigInt, cycles, lone surrogates,
-/// getters that throw …).
+/// Reads every field of the category from a plain object of values: the same reading, field
+/// by field, as a keystroke's (`read_values`), so a field's value can never be read one way on
+/// a keystroke and another on submit (numbers, BigInt, NaN, lone surrogates, getters that
+/// throw all go through `to_value`).
 pub(crate) fn read_all_values(category: &Category, values: &JsValue) -> Values {
-    if !values.is_object() || is_array(values) {
+    if is_array(values) {
         return Values::new();
     }
-    let json = js_sys::JSON::stringify(values)
-        .ok()
-        .and_then(|s| s.as_string());
-    let parsed = json.and_then(|text| {
-        serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text).ok()
-    });
-    let Some(map) = parsed else {
-        return read_values(category, values, None);
-    };
-    let mut out = Values::new();
-    for (id, v) in map {
-        if category.field_position(&id).is_none() {
-            continue;
-        }
-        // JSON writes NaN, ±Infinity (and undefined or a function in an array) as null:
-        // read those by reflection, so that the form reads what `validateField` reads.
-        let lossy = v.is_null()
-            || v.as_array()
-                .is_some_and(|items| items.iter().any(serde_json::Value::is_null));
-        let value = if lossy {
-            Reflect::get(values, &JsValue::from_str(&id))
-                .ok()
-                .and_then(|js| to_value(&js))
-        } else {
-            from_json(&v)
-        };
-        if let Some(value) = value {
-            out.insert(id, value);
-        }
-    }
-    out
-}
-
-/// A JSON value as the core sees it (the same reading as `to_value` gives the JS value).
-fn from_json(v: &serde_json::Value) -> Option<Value> {
-    use serde_json::Value as J;
-    match v {
-        J::Null => None,
-        J::String(s) => Some(Value::Text(s.clone())),
-        J::Bool(b) => Some(Value::Bool(*b)),
-        J::Number(n) => Some(Value::Text(n.to_string())),
-        J::Array(items) => {
-            let mut list = Vec::with_capacity(items.len());
-            for item in items {
-                match item {
-                    J::String(s) => list.push(s.clone()),
-                    J::Number(n) => list.push(n.to_string()),
-                    J::Null => {}
-                    _ => return Some(Value::Unsupported("array")),
-                }
-            }
-            Some(Value::List(list))
-        }
-        J::Object(_) => Some(Value::Unsupported("object")),
-    }
+    read_values(category, values, None)
 }
 
 /// Reads the category's fields (or only `only`) from a plain object, field by field.

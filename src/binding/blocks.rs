@@ -143,7 +143,7 @@ pub fn delete_draft(binding: &Binding, ui: &mut Ui) {
         let _ = s.remove_item(&binding.storage_key);
     }
     drop_reset_offer(ui);
-    say(ui, Words(binding.ctx.locale).draft_deleted());
+    say(ui, Words(binding.checker.ctx.locale).draft_deleted());
 }
 
 fn drop_reset_offer(ui: &mut Ui) {
@@ -222,7 +222,7 @@ pub fn install(binding: &Rc<Binding>, ui: &mut Ui) {
                     let _ = s.remove_item(&b.storage_key);
                 }
                 drop_reset_offer(&mut ui);
-                say(&ui, Words(b.ctx.locale).submitted_cleared());
+                say(&ui, Words(b.checker.ctx.locale).submitted_cleared());
             }
             drop(ui);
             dispatch(&b, "yc:valid", &report);
@@ -292,7 +292,7 @@ fn offer_to_delete(binding: &Rc<Binding>, ui: &mut Ui) {
     let Some(doc) = binding.form.owner_document() else {
         return;
     };
-    let words = Words(binding.ctx.locale);
+    let words = Words(binding.checker.ctx.locale);
     let Ok(offer) = doc.create_element("p") else {
         return;
     };

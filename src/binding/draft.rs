@@ -166,7 +166,7 @@ pub fn install(binding: &Rc<Binding>, ui: &mut Ui) {
                 };
                 // Refuse a huge file before reading it into memory.
                 if file.size() > crate::draft::MAX_DRAFT_BYTES as f64 {
-                    let why = crate::draft::DraftError::TooLarge.message(b.ctx.locale);
+                    let why = crate::draft::DraftError::TooLarge.message(b.checker.ctx.locale);
                     set_status(&ui, &b.text.bad_import(&why), true);
                     return;
                 }
@@ -196,7 +196,9 @@ pub fn install(binding: &Rc<Binding>, ui: &mut Ui) {
     match crate::draft::parse(&saved, &binding.edition, binding.category) {
         Err(e) => set_status(
             ui,
-            &binding.text.bad_draft(&e.message(binding.ctx.locale)),
+            &binding
+                .text
+                .bad_draft(&e.message(binding.checker.ctx.locale)),
             true,
         ),
         Ok(values) if values.values().any(|v| v.is_given()) => {
@@ -539,7 +541,9 @@ fn import_text(binding: &Rc<Binding>, ui: &mut Ui, text: &str) {
         Err(e) => {
             set_status(
                 ui,
-                &binding.text.bad_import(&e.message(binding.ctx.locale)),
+                &binding
+                    .text
+                    .bad_import(&e.message(binding.checker.ctx.locale)),
                 true,
             );
             focus_status(ui);

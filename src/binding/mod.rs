@@ -22,7 +22,7 @@ mod text;
 mod timing;
 
 use crate::model::{Category, FieldKind};
-use crate::validate::{self, Context};
+use crate::validate::{self, FormChecker};
 use crate::value::Values;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
@@ -45,7 +45,8 @@ pub(crate) struct Binding {
     form: HtmlFormElement,
     edition: String,
     category: &'static Category,
-    ctx: Context,
+    /// The same core object a page's `new Checker(…)` holds: category and options settled once.
+    checker: FormChecker<'static>,
     text: Text,
     storage_key: String,
     options: blocks::Options,
@@ -128,7 +129,7 @@ impl Binding {
     /// The whole report for these values, for the fields the page has.
     pub(crate) fn report(&self, values: &Values) -> validate::Report {
         let collected = self.collected();
-        validate::validate_collected_form(self.category, values, &self.ctx, collected.as_deref())
+        self.checker.form(values, collected.as_deref())
     }
 
     /// The field's name as the page labels it, else the schema's.
@@ -179,13 +180,7 @@ impl Binding {
             Some((v, n)) => (v, n.as_slice()),
             None => (values, &[][..]),
         };
-        let mut issues = validate::validate_collected_field(
-            self.category,
-            id,
-            values,
-            &self.ctx,
-            collected.as_deref(),
-        );
+        let mut issues = self.checker.field(id, values, collected.as_deref());
         issues.retain(|i| blocks::keep_issue(numbers, i));
         issues
     }
@@ -448,7 +443,7 @@ pub fn attach(
         edition,
         category,
         text: Text(ctx.locale),
-        ctx,
+        checker: FormChecker::new(category, ctx),
         detaching: std::cell::Cell::new(false),
         ui: RefCell::new(Ui::default()),
     });

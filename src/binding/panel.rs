@@ -167,7 +167,7 @@ pub fn draw(
     eligibility: &Eligibility,
     values: &Values,
 ) {
-    let form = crate::validate::Form::new(binding.category, values, &binding.ctx);
+    let form = crate::validate::Form::new(binding.category, values, &binding.checker.ctx);
     let all = parts::all_parts(&form);
     let same_rules = {
         let items = inner.query_selector_all(":scope > ol > li").ok();

@@ -227,7 +227,7 @@ pub fn applicability(binding: &Binding, ui: &mut Ui, values: &Values) {
     let form = crate::validate::Form::collecting(
         binding.category,
         values,
-        &binding.ctx,
+        &binding.checker.ctx,
         collected.as_deref(),
     );
     for field in binding.category.fields.iter().filter(|f| f.when.is_some()) {

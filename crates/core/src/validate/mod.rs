@@ -5,6 +5,7 @@
 //! check on every keystroke and on submit and never see two answers.
 //! **Invariant:** nothing here panics or returns `Err`: every problem is an `Issue`.
 
+mod checker;
 mod cross;
 pub mod field;
 pub mod issue;
@@ -15,6 +16,7 @@ use crate::eligibility::{self, Eligibility};
 use crate::locale::Locale;
 use crate::model::{Category, Severity};
 use crate::value::Values;
+pub use checker::FormChecker;
 use field::Slot;
 pub use issue::{CheckFailure, Issue, IssueKind};
 use serde::Serialize;
