@@ -11,7 +11,7 @@
 
 use crate::registry::{self, LookupError};
 use crate::validate::FormChecker;
-use crate::wasm_api::{collected, context, read_all_values, read_values, to_js_fast, to_value};
+use crate::wasm_api::{collected, context, read_all_values, to_js_fast, to_value};
 use crate::Locale;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -80,6 +80,9 @@ pub struct Checker {
     inner: FormChecker<'static>,
     /// `options.collected`: the fields the page has (None: every field).
     collected: Option<Vec<String>>,
+    /// Each field's id as a JS string, by position, made once: a keystroke reads `values[id]`
+    /// without turning the id into a JS string again.
+    ids: Vec<JsValue>,
     /// The answer for "nothing wrong", shared by every such call (frozen, so no caller can
     /// change what the next one receives): a clean keystroke allocates nothing on either side.
     no_issues: JsValue,
@@ -110,6 +113,11 @@ impl Checker {
         Ok(Checker {
             edition,
             inner: FormChecker::new(category, context(&options)),
+            ids: category
+                .fields
+                .iter()
+                .map(|f| JsValue::from_str(&f.id))
+                .collect(),
             collected: collected(category, &options),
             no_issues: Object::freeze(&Array::new()).into(),
         })
@@ -134,15 +142,16 @@ impl Checker {
         #[wasm_bindgen(unchecked_param_type = "FormValues")] values: JsValue,
     ) -> Result<JsValue, JsValue> {
         let id = self.field_id(&id)?;
-        let related = self.inner.reads(&id);
-        let related: Vec<&str> = related.iter().map(String::as_str).collect();
-        let mut vals = read_values(self.inner.category, &values, Some(&related));
+        // The field and the fields its checks read (`related` lists the field first).
+        let mut vals = crate::value::Values::new();
         if values.is_object() {
-            if let Some(v) = Reflect::get(&values, &JsValue::from_str(&id))
-                .ok()
-                .and_then(|v| to_value(&v))
-            {
-                vals.insert(id.clone(), v);
+            let category = self.inner.category;
+            for read in category.related(&id) {
+                let js_id = category.field_position(&read).and_then(|p| self.ids.get(p));
+                let Some(js_id) = js_id else { continue };
+                if let Some(v) = Reflect::get(&values, js_id).ok().and_then(|v| to_value(&v)) {
+                    vals.insert(read.to_string(), v);
+                }
             }
         }
         let issues = self.inner.field(&id, &vals, self.collected.as_deref());

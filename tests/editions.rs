@@ -648,3 +648,47 @@ fn quotas_are_verbatim_from_the_seed() {
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The dependency graph build.rs compiled in (`reads`, `read_by`) is what the checks' and
+/// conditions' own fields say: a category without the graph works it out, and must agree.
+#[test]
+fn compiled_dependency_graph_matches_the_rules() {
+    for e in registry::editions() {
+        for c in &e.categories {
+            assert_eq!(c.reads.len(), c.fields.len(), "{}/{}: no graph", e.id, c.id);
+            let mut bare = c.clone();
+            bare.reads = Default::default();
+            bare.read_by = Default::default();
+            for f in &c.fields {
+                assert_eq!(
+                    c.related(&f.id),
+                    bare.related(&f.id),
+                    "{}/{} {}",
+                    e.id,
+                    c.id,
+                    f.id
+                );
+                assert_eq!(
+                    c.dependents(&f.id),
+                    bare.dependents(&f.id),
+                    "{}/{} {}",
+                    e.id,
+                    c.id,
+                    f.id
+                );
+            }
+        }
+    }
+    // A field with a consistency check reads the other side of it.
+    let c = registry::category("national-2023", "enterprise").unwrap();
+    let with_check = c
+        .checks
+        .iter()
+        .find_map(|k| match &k.test {
+            yanglao_check::model::CheckTest::NotGreater { left, right, .. } => Some((left, right)),
+            _ => None,
+        })
+        .expect("2023 企业 has a notGreater check");
+    assert!(c.related(with_check.0).contains(with_check.1));
+    assert!(c.dependents(with_check.1).contains(with_check.0));
+}

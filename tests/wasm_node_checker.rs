@@ -203,3 +203,50 @@ fn field_equals_form_on_every_form() {
         }
     }
 }
+
+/// One reading: a form read at once (JSON where it is exact) and a field read alone
+/// (reflection) see the same value for every JS type a page may hold — numbers in JS's own
+/// spelling, NaN, -0, a Date (its toJSON), arrays holding numbers or holes, objects.
+#[wasm_bindgen_test]
+fn field_equals_form_for_values_of_every_js_type() {
+    let date = js_sys::Date::new(&JsValue::from_f64(1_684_540_800_000.0)); // 2023-05-20
+    let kinds: Vec<JsValue> = vec![
+        JsValue::from_f64(1e21),
+        JsValue::from_f64(f64::NAN),
+        JsValue::from_f64(-0.0),
+        JsValue::from_f64(12.5),
+        JsValue::from_f64(f64::INFINITY),
+        JsValue::TRUE,
+        date.into(),
+        Array::of2(&JsValue::from_f64(1.0), &s("2")).into(),
+        Array::of2(&JsValue::NULL, &s("是")).into(),
+        Object::new().into(),
+        s("91110000600037341L"),
+    ];
+    for (edition, category) in [("national-2023", "enterprise"), ("henan-2021", "base")] {
+        let c = Checker::new(s(edition), s(category), options()).unwrap();
+        let ids: Vec<String> = Array::from(&get(&c.schema().unwrap(), "fields"))
+            .iter()
+            .map(|f| get(&f, "id").as_string().unwrap())
+            .collect();
+        for round in 0..kinds.len() {
+            let values = Object::new();
+            for (i, id) in ids.iter().enumerate() {
+                Reflect::set(&values, &s(id), &kinds[(i + round) % kinds.len()]).unwrap();
+            }
+            let all = Array::from(&get(&c.form(values.clone().into()), "issues"));
+            for id in &ids {
+                let want: Vec<String> = all
+                    .iter()
+                    .filter(|i| get(i, "field").as_string().as_deref() == Some(id))
+                    .map(|i| json(&i))
+                    .collect();
+                let got: Vec<String> = Array::from(&c.field(s(id), values.clone().into()).unwrap())
+                    .iter()
+                    .map(|i| json(&i))
+                    .collect();
+                assert_eq!(got, want, "{edition}/{category} field {id}, round {round}");
+            }
+        }
+    }
+}

@@ -191,6 +191,8 @@ emit_struct!(Category {
     checks,
     rules,
     field_index,
+    reads,
+    read_by,
     deadline,
 });
 emit_struct!(Field {

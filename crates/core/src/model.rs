@@ -336,6 +336,15 @@ pub struct Category {
     /// search; written by build.rs (`Category::build_index`).
     #[serde(skip)]
     pub field_index: List<u16>,
+    /// The dependency graph between fields, by position in `fields`: `reads[i]` are the other
+    /// fields field i's issues read (its consistency checks' fields, its condition's field,
+    /// the reference date of a past date; transitively, in the order found), `read_by[i]` the
+    /// fields whose issues read field i. Written by build.rs (`build_index`); empty in a
+    /// hand-made category, for which `related` and `dependents` work it out.
+    #[serde(skip)]
+    pub reads: List<List<u16>>,
+    #[serde(skip)]
+    pub read_by: List<List<u16>>,
     /// The edition's deadline for materials, copied here by the registry so the reference
     /// date can be checked against it.
     #[serde(skip)]
@@ -365,9 +374,76 @@ impl Category {
         }
     }
 
-    /// Fills `field_index` and each field's `display` name. build.rs runs it before writing the
-    /// compiled editions; a test that makes or changes a category may run it too.
+    /// Every field `id`'s issues may read: `id` first, then the fields its consistency checks
+    /// read, and the fields their conditions and date limits depend on.
+    pub fn related(&self, id: &str) -> Vec<Str> {
+        let position = self.field_position(id);
+        if let Some(reads) = position.and_then(|p| self.reads.get(p)) {
+            let mut out = Vec::with_capacity(reads.len() + 1);
+            out.extend(self.field(id).map(|f| f.id.clone()));
+            out.extend(
+                reads
+                    .iter()
+                    .filter_map(|&r| self.fields.get(usize::from(r)))
+                    .map(|f| f.id.clone()),
+            );
+            return out;
+        }
+        self.work_out_related(id)
+    }
+
+    /// The other fields whose issues can change when `id` changes (the reverse of `related`).
+    pub fn dependents(&self, id: &str) -> Vec<Str> {
+        let position = self.field_position(id);
+        if let Some(read_by) = position.and_then(|p| self.read_by.get(p)) {
+            return read_by
+                .iter()
+                .filter_map(|&r| self.fields.get(usize::from(r)))
+                .map(|f| f.id.clone())
+                .collect();
+        }
+        self.fields
+            .iter()
+            .filter(|f| f.id != id && self.work_out_related(&f.id).iter().any(|r| r == id))
+            .map(|f| f.id.clone())
+            .collect()
+    }
+
+    fn work_out_related(&self, id: &str) -> Vec<Str> {
+        let mut out = vec![Str::from(id)];
+        for check in self.checks.iter().filter(|c| c.test.reported_on() == id) {
+            for f in check.test.fields_read() {
+                if !out.iter().any(|o| o == f) {
+                    out.push(f.clone());
+                }
+            }
+        }
+        let mut i = 0;
+        while let Some(current) = out.get(i).cloned() {
+            if let Some(field) = self.field(&current) {
+                let mut add = |f: &Str| {
+                    if !out.iter().any(|o| o == f) {
+                        out.push(f.clone());
+                    }
+                };
+                if let Some(w) = &field.when {
+                    add(&w.field);
+                }
+                if field.past {
+                    add(&self.reference_date);
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// Fills `field_index`, the dependency graph (`reads`, `read_by`) and each field's
+    /// `display` name. build.rs runs it before writing the compiled editions; a test that
+    /// makes or changes a category may run it too.
     pub fn build_index(&mut self) {
+        self.reads = List::default();
+        self.read_by = List::default();
         let mut order: Vec<u16> = (0..self.fields.len())
             .filter_map(|i| u16::try_from(i).ok())
             .collect();
@@ -380,6 +456,34 @@ impl Category {
             id(a).cmp(id(b))
         });
         self.field_index = List::from(order);
+        let position =
+            |c: &Category, id: &str| c.field_position(id).and_then(|p| u16::try_from(p).ok());
+        let reads: Vec<List<u16>> = self
+            .fields
+            .iter()
+            .map(|f| {
+                self.work_out_related(&f.id)
+                    .iter()
+                    .skip(1)
+                    .filter_map(|r| position(self, r))
+                    .collect()
+            })
+            .collect();
+        let read_by: Vec<List<u16>> = (0..reads.len())
+            .map(|j| {
+                (0..reads.len())
+                    .filter(|&i| {
+                        i != j
+                            && reads
+                                .get(i)
+                                .is_some_and(|r| r.iter().any(|&x| usize::from(x) == j))
+                    })
+                    .filter_map(|i| u16::try_from(i).ok())
+                    .collect()
+            })
+            .collect();
+        self.reads = List::from(reads);
+        self.read_by = List::from(read_by);
         let labels: Vec<Str> = self.fields.iter().map(|f| f.label.clone()).collect();
         for f in self.fields.to_mut() {
             let repeated = labels.iter().filter(|l| **l == f.label).count() > 1;
@@ -601,6 +705,37 @@ pub enum CheckTest {
 
 fn one() -> f64 {
     1.0
+}
+
+impl CheckTest {
+    /// The field a check's message belongs next to.
+    pub fn reported_on(&self) -> &str {
+        match self {
+            CheckTest::NotGreater { left, .. } => left,
+            CheckTest::RatioNotAbove { field, .. } => field,
+            CheckTest::ShareOfZero { share, .. } => share,
+            CheckTest::UsccRegion { field, .. } => field,
+            CheckTest::TotalChars { fields, .. } => fields.first().map_or("", |f| f.as_str()),
+            CheckTest::DateNotBefore { field, .. } => field,
+        }
+    }
+
+    /// Every field a check reads.
+    pub fn fields_read(&self) -> Vec<&Str> {
+        match self {
+            CheckTest::NotGreater { left, right, .. } => vec![left, right],
+            CheckTest::RatioNotAbove {
+                field,
+                numerator,
+                denominator,
+                ..
+            } => vec![field, numerator, denominator],
+            CheckTest::ShareOfZero { share, total } => vec![share, total],
+            CheckTest::UsccRegion { field, .. } => vec![field],
+            CheckTest::TotalChars { fields, .. } => fields.iter().collect(),
+            CheckTest::DateNotBefore { field, other } => vec![field, other],
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]

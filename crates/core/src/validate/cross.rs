@@ -10,37 +10,17 @@ use crate::model::{Check, CheckTest};
 
 /// The field a check's message belongs next to.
 pub fn reported_on(check: &Check) -> &str {
-    match &check.test {
-        CheckTest::NotGreater { left, .. } => left,
-        CheckTest::RatioNotAbove { field, .. } => field,
-        CheckTest::ShareOfZero { share, .. } => share,
-        CheckTest::UsccRegion { field, .. } => field,
-        CheckTest::TotalChars { fields, .. } => fields.first().map(|f| f.as_str()).unwrap_or(""),
-        CheckTest::DateNotBefore { field, .. } => field,
-    }
+    check.test.reported_on()
 }
 
 /// Every field a check reads, for the issue's `fields` list.
 pub fn fields_read(check: &Check) -> Vec<String> {
-    match &check.test {
-        CheckTest::NotGreater { left, right, .. } => vec![left.to_string(), right.to_string()],
-        CheckTest::RatioNotAbove {
-            field,
-            numerator,
-            denominator,
-            ..
-        } => {
-            vec![
-                field.to_string(),
-                numerator.to_string(),
-                denominator.to_string(),
-            ]
-        }
-        CheckTest::ShareOfZero { share, total } => vec![share.to_string(), total.to_string()],
-        CheckTest::UsccRegion { field, .. } => vec![field.to_string()],
-        CheckTest::TotalChars { fields, .. } => fields.iter().map(|f| f.to_string()).collect(),
-        CheckTest::DateNotBefore { field, other } => vec![field.to_string(), other.to_string()],
-    }
+    check
+        .test
+        .fields_read()
+        .into_iter()
+        .map(|f| f.to_string())
+        .collect()
 }
 
 /// `Some(failure)` when the check fails on the values given.

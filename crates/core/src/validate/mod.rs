@@ -262,36 +262,7 @@ pub fn validate_collected_field(
 /// read, and the fields their conditions and date limits depend on. The binding passes only
 /// these across the JS boundary on a keystroke.
 pub fn related_fields(category: &Category, id: &str) -> Vec<String> {
-    let mut out = vec![id.to_string()];
-    for check in category
-        .checks
-        .iter()
-        .filter(|c| cross::reported_on(c) == id)
-    {
-        for f in cross::fields_read(check) {
-            if !out.contains(&f) {
-                out.push(f);
-            }
-        }
-    }
-    let mut i = 0;
-    while let Some(current) = out.get(i).cloned() {
-        if let Some(field) = category.field(&current) {
-            let mut add = |f: &str| {
-                if !out.iter().any(|o| o == f) {
-                    out.push(f.to_string());
-                }
-            };
-            if let Some(w) = &field.when {
-                add(&w.field);
-            }
-            if field.past {
-                add(&category.reference_date);
-            }
-        }
-        i += 1;
-    }
-    out
+    category.related(id).into_iter().map(String::from).collect()
 }
 
 /// The other fields whose issues can change when `id` changes: those whose checks, conditions
@@ -299,9 +270,8 @@ pub fn related_fields(category: &Category, id: &str) -> Vec<String> {
 /// these, after a keystroke in `id`.
 pub fn dependents(category: &Category, id: &str) -> Vec<String> {
     category
-        .fields
-        .iter()
-        .filter(|f| f.id != id && related_fields(category, &f.id).iter().any(|r| r == id))
-        .map(|f| f.id.to_string())
+        .dependents(id)
+        .into_iter()
+        .map(String::from)
         .collect()
 }
