@@ -305,8 +305,8 @@ function twiggyGroups(file) {
  */
 function namedBuild() {
   const env = { ...process.env, PATH: `${path.join(ROOT, 'node_modules/.bin')}:${path.join(os.homedir(), '.cargo/bin')}:${process.env.PATH}` };
-  execFileSync('cargo', ['build', '--quiet', '--lib', '--release', '--target', 'wasm32-unknown-unknown'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env });
-  const cargoWasm = path.join(ROOT, 'target/wasm32-unknown-unknown/release/yanglao_check.wasm');
+  execFileSync('cargo', ['build', '--quiet', '--lib', '--profile', 'wasm', '--target', 'wasm32-unknown-unknown'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env });
+  const cargoWasm = path.join(ROOT, 'target/wasm32-unknown-unknown/wasm/yanglao_check.wasm');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yc-bench-'));
   process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   // A copy: others may rebuild target/ while this runs.
@@ -316,7 +316,7 @@ function namedBuild() {
   const out = path.join(dir, 'out');
   execFileSync('wasm-bindgen', ['--target', 'web', '--out-dir', out, cargoCopy], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const toml = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8');
-  const optArgs = (toml.match(/\[package\.metadata\.wasm-pack\.profile\.release\][^[]*?wasm-opt\s*=\s*\[([^\]]*)\]/) || [])[1]?.match(/"([^"]+)"/g)?.map((x) => x.slice(1, -1)) ?? ['-O'];
+  const optArgs = (toml.match(/\[package\.metadata\.wasm-pack\.profile\.custom\][^[]*?wasm-opt\s*=\s*\[([^\]]*)\]/) || [])[1]?.match(/"([^"]+)"/g)?.map((x) => x.slice(1, -1)) ?? ['-Oz'];
   const wasm = path.join(out, 'named-opt.wasm');
   execFileSync('wasm-opt', [...optArgs, '-g', path.join(out, 'yanglao_check_bg.wasm'), '-o', wasm], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const bytes = fs.readFileSync(wasm);

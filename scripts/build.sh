@@ -14,9 +14,9 @@ if [[ -d "$HOME/.cargo/bin" && ":$PATH:" != *":$HOME/.cargo/bin:"* ]]; then
 fi
 
 SECONDS=0
-echo "[build] wasm-pack build --release --target web --out-dir pkg"
+echo "[build] wasm-pack build --profile wasm --target web --out-dir pkg"
 # node_modules/.bin first: wasm-pack must use npm binaryen's wasm-opt (see setup.sh).
-PATH="$PWD/node_modules/.bin:$PATH" wasm-pack build --release --target web --out-dir pkg
+PATH="$PWD/node_modules/.bin:$PATH" wasm-pack build --profile wasm --target web --out-dir pkg
 
 # The module's stylesheet ships beside it (pages link pkg/yanglao-check.css).
 cp src/binding/yanglao-check.css pkg/yanglao-check.css
@@ -30,8 +30,8 @@ done
 # The Word generator (crates/docx) is a module of its own, loaded by pages only when a person
 # asks for the .docx, so the checker above does not grow. export.js (the button's logic) ships
 # beside it.
-echo "[build] wasm-pack build crates/docx --release --target web --out-dir pkg/docx"
-PATH="$PWD/node_modules/.bin:$PATH" wasm-pack build crates/docx --release --target web --out-dir ../../pkg/docx
+echo "[build] wasm-pack build crates/docx --profile wasm --target web --out-dir pkg/docx"
+PATH="$PWD/node_modules/.bin:$PATH" wasm-pack build crates/docx --profile wasm --target web --out-dir ../../pkg/docx
 cp crates/docx/js/export.js pkg/docx/export.js
 mkdir -p www/pkg/docx
 for f in yanglao_docx.js yanglao_docx_bg.wasm yanglao_docx.d.ts export.js; do
