@@ -83,9 +83,11 @@ impl Verdict {
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RuleResult {
-    pub id: String,
-    pub clause: String,
-    pub text: String,
+    /// The rule's own id, clause and verbatim text: borrowed from the compiled edition (no
+    /// copy of the clause text on every check).
+    pub id: crate::model::Str,
+    pub clause: crate::model::Str,
+    pub text: crate::model::Str,
     pub status: Status,
     /// One line with the numbers behind the status.
     pub explanation: String,
@@ -134,9 +136,9 @@ fn judge(form: &Form, rule: &Rule) -> Option<RuleResult> {
         None => expr::eval(form, &rule.test),
     };
     Some(RuleResult {
-        id: rule.id.to_string(),
-        clause: rule.clause.to_string(),
-        text: rule.text.to_string(),
+        id: rule.id.clone(),
+        clause: rule.clause.clone(),
+        text: rule.text.clone(),
         status: outcome.status,
         explanation: outcome.explanation(form.ctx.locale),
         fields,
