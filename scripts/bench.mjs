@@ -604,7 +604,7 @@ console.log(JSON.stringify({ initSyncFromBytes: t1 - t0 }));
         row('glueImport', 'import the JS glue', ''),
         row('initSync', 'glue initSync({ module }) = instantiate + start', `≤ 3 ms (with compile): ${inst <= 3 ? "met" : "missed"}`),
         row('initSyncFromBytes', 'glue initSync({ module: bytes }) (compile + instantiate, sync)', ''),
-        row('firstCheck', `first validateForm (${big.edition}/${big.category}: parses its edition)`, ''),
+        row('firstCheck', `first validateForm (${big.edition}/${big.category}: cold; nothing to parse, V8 compiles what it runs)`, ''),
         row('secondCheck', 'second validateForm', ''),
       ],
     );
@@ -790,9 +790,16 @@ async function browserFigures() {
         fields.push({ id: f.longField, good: good + '字', bad: good, kind: 'counter' });
       }
       for (const k of fields) {
-        const t = await page.evaluate(keystrokes, { field: k.id, good: k.good, bad: k.bad, count: KEYSTROKES, kind: k.kind });
-        const d = stats(t.dom), fr = stats(t.frame);
         const what = k.kind === 'message' ? `${k.id}: fix/break last char → #yc-msg-${k.id}` : `${k.id} (${k.good.length} chars): add/remove a char → 字数 counter`;
+        let t;
+        try {
+          t = await page.evaluate(keystrokes, { field: k.id, good: k.good, bad: k.bad, count: KEYSTROKES, kind: k.kind });
+        } catch (e) {
+          // The binding's timing (issue 14) may hold a message back; the load figures still print.
+          keyRows.push([f.label, what, '—', '—', '—', '—', `not measured: ${String(e.message ?? e).split('\n')[0].slice(0, 80)} (see scripts/keystroke-bench.mjs)`]);
+          continue;
+        }
+        const d = stats(t.dom), fr = stats(t.frame);
         keyRows.push([f.label, what, fmtMs(d.p50), fmtMs(d.p99), fmtMs(fr.p50), fmtMs(fr.p99), fr.p99 <= 16 ? 'met' : 'missed']);
       }
       await context.close();

@@ -8,7 +8,7 @@
 use crate::checks::Date;
 use crate::model::{Category, Edition};
 use crate::registry;
-use crate::validate::{self, Context};
+use crate::validate::{Context, FormChecker};
 use crate::{Locale, Value, Values};
 use js_sys::{Array, Reflect};
 use serde::Serialize;
@@ -457,20 +457,16 @@ pub fn validate_field(
 ) -> Result<JsValue, JsError> {
     let c = lookup(&edition, &category)?;
     let field_id = string_arg(&field_id, "fieldId")?;
-    let ctx = context(&options);
-    let related = validate::related_fields(c, &field_id);
-    let related: Vec<&str> = related
-        .iter()
-        .map(String::as_str)
-        .filter(|id| *id != field_id)
-        .collect();
+    // A thin wrapper: the same core object a `Checker` holds, made for this one call.
+    let checker = FormChecker::new(c, context(&options));
+    let related = checker.reads(&field_id);
+    let related: Vec<&str> = related.iter().map(String::as_str).collect();
     let mut vals = read_values(c, &values, Some(&related));
     if let Some(v) = to_value(&value) {
         vals.insert(field_id.clone(), v);
     }
     let collected = collected(c, &options);
-    let issues =
-        validate::validate_collected_field(c, &field_id, &vals, &ctx, collected.as_deref());
+    let issues = checker.field(&field_id, &vals, collected.as_deref());
     if issues.is_empty() {
         // Most keystrokes: skip serialising and parsing "[]".
         return Ok(Array::new().into());
@@ -487,15 +483,10 @@ pub fn validate_form(
     #[wasm_bindgen(unchecked_param_type = "Options | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let c = lookup(&edition, &category)?;
-    let ctx = context(&options);
+    let checker = FormChecker::new(c, context(&options));
     let vals = read_all_values(c, &values);
     let collected = collected(c, &options);
-    Ok(to_js_fast(&validate::validate_collected_form(
-        c,
-        &vals,
-        &ctx,
-        collected.as_deref(),
-    )))
+    Ok(to_js_fast(&checker.form(&vals, collected.as_deref())))
 }
 
 /// `options.collected`: the field ids a page has, when it says so. Only strings naming a
