@@ -74,7 +74,11 @@ function send(res, status, headers, body, method) {
  *   headers: extra response headers for every response (e.g. a Content-Security-Policy).
  * @returns {Promise<{ url: string, port: number, server: http.Server, close: () => Promise<void> }>}
  */
-export async function startServer({ root, port = 0, host = '127.0.0.1', headers = {} } = {}) {
+/**
+ * `offer`: the precompressed encodings this server sends, brotli first (a benchmark plays a
+ * department's server that has only gzip, or none, with ['gzip'] or []).
+ */
+export async function startServer({ root, port = 0, host = '127.0.0.1', headers = {}, offer = ['br', 'gzip'] } = {}) {
   const rootDir = fs.realpathSync(path.resolve(root ?? fileURLToPath(new URL('../www', import.meta.url))));
   const extra = { ...headers };
 
@@ -118,7 +122,7 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', headers 
 
       // A precompressed copy beside the file (scripts/compress.mjs) is sent when the browser
       // accepts it, as nginx's brotli_static/gzip_static do.
-      const sent = await precompressed(real, req.headers['accept-encoding'] ?? '');
+      const sent = await precompressed(real, req.headers['accept-encoding'] ?? '', offer);
       const headers = { ...base, 'Content-Type': mimeType(file), 'Content-Length': sent ? sent.size : stat.size };
       if (sent) Object.assign(headers, { 'Content-Encoding': sent.encoding, Vary: 'Accept-Encoding' });
       res.writeHead(200, headers);
@@ -153,10 +157,10 @@ export async function startServer({ root, port = 0, host = '127.0.0.1', headers 
 }
 
 /** The `.br` or `.gz` beside `file` that the request accepts (brotli first), if there is one. */
-async function precompressed(file, acceptEncoding) {
+async function precompressed(file, acceptEncoding, offer) {
   const accepts = (name) => new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[0-9.]+)?\\s*(,|$)`, 'i').test(acceptEncoding);
   for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
-    if (!accepts(encoding)) continue;
+    if (!offer.includes(encoding) || !accepts(encoding)) continue;
     try {
       const stat = await fs.promises.stat(file + suffix);
       if (stat.isFile()) return { file: file + suffix, size: stat.size, encoding };

@@ -660,22 +660,9 @@ fn compiled_dependency_graph_matches_the_rules() {
             bare.reads = Default::default();
             bare.read_by = Default::default();
             for f in &c.fields {
-                assert_eq!(
-                    c.related(&f.id),
-                    bare.related(&f.id),
-                    "{}/{} {}",
-                    e.id,
-                    c.id,
-                    f.id
-                );
-                assert_eq!(
-                    c.dependents(&f.id),
-                    bare.dependents(&f.id),
-                    "{}/{} {}",
-                    e.id,
-                    c.id,
-                    f.id
-                );
+                let compiled = (c.related(&f.id), c.dependents(&f.id));
+                let worked_out = (bare.related(&f.id), bare.dependents(&f.id));
+                assert_eq!(compiled, worked_out, "{}/{} {}", e.id, c.id, f.id);
             }
         }
     }

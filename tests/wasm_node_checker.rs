@@ -147,6 +147,23 @@ fn dependents_are_the_fields_whose_checks_read_the_changed_one() {
 
 /// The keystroke promise through the object: for every field of every form, `field(id, values)`
 /// returns exactly the issues `form(values)` reports for that field, for good and odd values.
+/// For every field: `c.field(id, values)` is exactly what `c.form(values)` reports for it.
+fn assert_field_equals_form(c: &Checker, values: &JsValue, ids: &[String], what: &str) {
+    let all = Array::from(&get(&c.form(values.clone()), "issues"));
+    for id in ids {
+        let want: Vec<String> = all
+            .iter()
+            .filter(|i| get(i, "field").as_string().as_deref() == Some(id))
+            .map(|i| json(&i))
+            .collect();
+        let got: Vec<String> = Array::from(&c.field(s(id), values.clone()).unwrap())
+            .iter()
+            .map(|i| json(&i))
+            .collect();
+        assert_eq!(got, want, "{what} field {id}");
+    }
+}
+
 #[wasm_bindgen_test]
 fn field_equals_form_on_every_form() {
     let odd = [
@@ -178,27 +195,12 @@ fn field_equals_form_on_every_form() {
                     Reflect::set(&values, &s(id), &s(v)).unwrap();
                 }
                 Reflect::set(&values, &s(&ids[round % ids.len()]), &s(value)).unwrap();
-                let report = c.form(values.clone().into());
-                let all = Array::from(&get(&report, "issues"));
-                for id in &ids {
-                    let want: Vec<String> = all
-                        .iter()
-                        .filter(|i| get(i, "field").as_string().as_deref() == Some(id))
-                        .map(|i| json(&i))
-                        .collect();
-                    let got: Vec<String> =
-                        Array::from(&c.field(s(id), values.clone().into()).unwrap())
-                            .iter()
-                            .map(|i| json(&i))
-                            .collect();
-                    assert_eq!(
-                        got,
-                        want,
-                        "{}/{} field {id}",
-                        edition.as_string().unwrap(),
-                        get(&cat, "id").as_string().unwrap()
-                    );
-                }
+                let what = format!(
+                    "{}/{}",
+                    edition.as_string().unwrap(),
+                    get(&cat, "id").as_string().unwrap()
+                );
+                assert_field_equals_form(&c, &values.clone().into(), &ids, &what);
             }
         }
     }
@@ -234,19 +236,8 @@ fn field_equals_form_for_values_of_every_js_type() {
             for (i, id) in ids.iter().enumerate() {
                 Reflect::set(&values, &s(id), &kinds[(i + round) % kinds.len()]).unwrap();
             }
-            let all = Array::from(&get(&c.form(values.clone().into()), "issues"));
-            for id in &ids {
-                let want: Vec<String> = all
-                    .iter()
-                    .filter(|i| get(i, "field").as_string().as_deref() == Some(id))
-                    .map(|i| json(&i))
-                    .collect();
-                let got: Vec<String> = Array::from(&c.field(s(id), values.clone().into()).unwrap())
-                    .iter()
-                    .map(|i| json(&i))
-                    .collect();
-                assert_eq!(got, want, "{edition}/{category} field {id}, round {round}");
-            }
+            let what = format!("{edition}/{category}, round {round}");
+            assert_field_equals_form(&c, &values.into(), &ids, &what);
         }
     }
 }

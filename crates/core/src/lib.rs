@@ -23,6 +23,7 @@ pub mod checks;
 pub mod draft;
 pub mod eligibility;
 mod fmt;
+pub mod html;
 pub mod lint;
 pub mod locale;
 pub mod model;

@@ -26,21 +26,8 @@ pub const CATEGORY_ORDER: [&str; 4] = ["enterprise", "park", "street", "base"];
 /// Choice fields with more options than this are a `<select>`; fewer are radios.
 pub const MAX_RADIOS: usize = 7;
 
-/// Escapes text for HTML element content and double- or single-quoted attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+/// Text for HTML (`yanglao_core::html::escape`, shared with the other HTML writer).
+pub use yanglao_core::html::escape as esc;
 
 /// A number as the notices print it: 1000, 0.5, 4.
 pub fn num(x: f64) -> String {

@@ -14,22 +14,8 @@ const STYLE: &str = include_str!("report.css");
 /// Folder of the application pages, under the output folder.
 pub const APPLICATIONS_DIR: &str = "html/applications";
 
-/// Text for HTML: every character that could open markup is escaped, so a value in a file
-/// can never become an element.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+/// Text for HTML (`yanglao_core::html::escape`, shared with the other HTML writer).
+pub use yanglao_core::html::escape as esc;
 
 fn head(title: &str, css: &str) -> String {
     format!(
