@@ -11,7 +11,8 @@
 
 use crate::registry::{self, LookupError};
 use crate::validate::FormChecker;
-use crate::wasm_api::{collected, context, read_all_values, to_js_fast, to_value};
+use crate::validate::Issue;
+use crate::wasm_api::{collected, context, json_to_js, read_all_values, to_value};
 use crate::Locale;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -158,7 +159,7 @@ impl Checker {
         if issues.is_empty() {
             return Ok(self.no_issues.clone());
         }
-        Ok(to_js_fast(&issues))
+        Ok(json_to_js(&Issue::list_to_json(&issues)))
     }
 
     /// Every issue and the eligibility verdicts for the whole form.
@@ -168,7 +169,7 @@ impl Checker {
         #[wasm_bindgen(unchecked_param_type = "FormValues")] values: JsValue,
     ) -> JsValue {
         let vals = read_all_values(self.inner.category, &values);
-        to_js_fast(&self.inner.form(&vals, self.collected.as_deref()))
+        json_to_js(&self.inner.form(&vals, self.collected.as_deref()).to_json())
     }
 
     /// The other fields to re-check after `id` changes (their checks or conditions read it).

@@ -6,6 +6,7 @@
 //! `Error` with a clear message; bad *values* are never thrown, they are issues.
 
 use crate::checks::Date;
+use crate::json::Json;
 use crate::model::{Category, Edition};
 use crate::registry;
 use crate::validate::{Context, FormChecker};
@@ -66,14 +67,12 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value.serialize(&serializer).unwrap_or(JsValue::NULL)
 }
 
-/// For the hot calls (every keystroke, every submit): one string across the boundary and the
-/// engine's native `JSON.parse`, which is several times faster than building the report
-/// object by object through reflection. Falls back to `to_js` if parsing were ever to fail.
-pub(crate) fn to_js_fast<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    serde_json::to_string(value)
-        .ok()
-        .and_then(|json| js_sys::JSON::parse(&json).ok())
-        .unwrap_or_else(|| to_js(value))
+/// For the hot calls (every keystroke, every submit): the JSON the core's own writer made
+/// (`Report::to_json`, `Issue::list_to_json`), one string across the boundary and the
+/// engine's native `JSON.parse`, several times faster than building the report object by
+/// object through reflection.
+pub(crate) fn json_to_js(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap_or(JsValue::NULL)
 }
 
 fn string_arg(value: &JsValue, what: &str) -> Result<String, JsError> {
@@ -238,8 +237,9 @@ pub(crate) fn read_all_values(category: &Category, values: &JsValue) -> Values {
     let json = js_sys::JSON::stringify(values)
         .ok()
         .and_then(|s| s.as_string());
-    let parsed = json.and_then(|text| {
-        serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text).ok()
+    let parsed = json.and_then(|text| match crate::json::parse(&text) {
+        Ok(Json::Object(map)) => Some(map),
+        _ => None,
     });
     let Some(map) = parsed else {
         return read_values(category, values, None);
@@ -251,11 +251,11 @@ pub(crate) fn read_all_values(category: &Category, values: &JsValue) -> Values {
         }
         // JSON writes NaN, ±Infinity (and undefined or a function in an array) as null, and
         // numbers in its own spelling: read those by reflection, as a keystroke does.
-        let exact = |v: &serde_json::Value| v.is_string() || v.is_boolean();
-        let lossy = !(exact(&v)
-            || v.as_array()
-                .is_some_and(|items| items.iter().all(serde_json::Value::is_string))
-            || v.is_object());
+        let lossy = match &v {
+            Json::String(_) | Json::Bool(_) | Json::Object(_) => false,
+            Json::Array(items) => !items.iter().all(|i| matches!(i, Json::String(_))),
+            Json::Null | Json::Number(_) => true,
+        };
         let value = if lossy {
             Reflect::get(values, &JsValue::from_str(&id))
                 .ok()
@@ -271,8 +271,8 @@ pub(crate) fn read_all_values(category: &Category, values: &JsValue) -> Values {
 }
 
 /// A JSON value as the core sees it (the same reading as `to_value` gives the JS value).
-fn from_json(v: &serde_json::Value) -> Option<Value> {
-    use serde_json::Value as J;
+fn from_json(v: &Json) -> Option<Value> {
+    use Json as J;
     match v {
         J::Null => None,
         J::String(s) => Some(Value::Text(s.clone())),
@@ -471,7 +471,7 @@ pub fn validate_field(
         // Most keystrokes: skip serialising and parsing "[]".
         return Ok(Array::new().into());
     }
-    Ok(to_js_fast(&issues))
+    Ok(json_to_js(&crate::validate::Issue::list_to_json(&issues)))
 }
 
 /// Every issue and the eligibility verdicts for the whole form.
@@ -486,7 +486,9 @@ pub fn validate_form(
     let checker = FormChecker::new(c, context(&options));
     let vals = read_all_values(c, &values);
     let collected = collected(c, &options);
-    Ok(to_js_fast(&checker.form(&vals, collected.as_deref())))
+    Ok(json_to_js(
+        &checker.form(&vals, collected.as_deref()).to_json(),
+    ))
 }
 
 /// `options.collected`: the field ids a page has, when it says so. Only strings naming a

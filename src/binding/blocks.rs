@@ -154,10 +154,7 @@ fn drop_reset_offer(ui: &mut Ui) {
 }
 
 pub fn report_to_js(report: &Report) -> JsValue {
-    serde_json::to_string(report)
-        .ok()
-        .and_then(|s| js_sys::JSON::parse(&s).ok())
-        .unwrap_or(JsValue::NULL)
+    crate::wasm_api::json_to_js(&report.to_json())
 }
 
 fn dispatch(binding: &Binding, name: &str, report: &Report) {

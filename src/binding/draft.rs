@@ -202,9 +202,13 @@ pub fn install(binding: &Rc<Binding>, ui: &mut Ui) {
             true,
         ),
         Ok(values) if values.values().any(|v| v.is_given()) => {
-            let when = serde_json::from_str::<serde_json::Value>(&saved)
+            let when = crate::json::parse(&saved)
                 .ok()
-                .and_then(|d| d.get("savedAt").and_then(|s| s.as_str()).map(readable))
+                .and_then(|d| {
+                    d.get("savedAt")
+                        .and_then(crate::json::Json::as_str)
+                        .map(readable)
+                })
                 .unwrap_or_default();
             set_status(
                 ui,

@@ -5,9 +5,10 @@
 //! every key is a field of this category and every value is a string, a list of strings or a
 //! boolean of bounded size; otherwise it is refused whole, with a reason, and nothing changes.
 
+use crate::json::{self, Json};
 use crate::model::Category;
 use crate::value::{Value, Values};
-use serde_json::{Map, Value as Json};
+use std::collections::BTreeMap;
 
 /// The format's version; a draft of another version is refused rather than misread.
 pub const VERSION: u64 = 1;
@@ -78,7 +79,7 @@ fn form_name(edition: &str, category: &str) -> Option<String> {
 
 /// The draft document: `{version, savedAt, edition, category, values}`.
 pub fn to_json(edition: &str, category: &str, saved_at: &str, values: &Values) -> String {
-    let mut map = Map::new();
+    let mut map = BTreeMap::new();
     for (id, v) in values {
         let json = match v {
             Value::Text(s) => Json::String(s.clone()),
@@ -88,14 +89,15 @@ pub fn to_json(edition: &str, category: &str, saved_at: &str, values: &Values) -
         };
         map.insert(id.clone(), json);
     }
-    let doc = serde_json::json!({
-        "version": VERSION,
-        "savedAt": saved_at,
-        "edition": edition,
-        "category": category,
-        "values": map,
-    });
-    doc.to_string()
+    let mut doc = BTreeMap::new();
+    doc.insert("version".to_string(), Json::Number(VERSION.to_string()));
+    doc.insert("savedAt".to_string(), Json::String(saved_at.to_string()));
+    doc.insert("edition".to_string(), Json::String(edition.to_string()));
+    doc.insert("category".to_string(), Json::String(category.to_string()));
+    doc.insert("values".to_string(), Json::Object(map));
+    let mut out = String::new();
+    json::write(&mut out, &Json::Object(doc));
+    out
 }
 
 /// Reads a draft or an exported file for this edition and category. A bare object of values
@@ -104,7 +106,7 @@ pub fn parse(text: &str, edition: &str, category: &Category) -> Result<Values, D
     if text.len() > MAX_DRAFT_BYTES {
         return Err(DraftError::TooLarge);
     }
-    let doc: Json = serde_json::from_str(text).map_err(|_| DraftError::NotJson)?;
+    let doc = json::parse(text).map_err(|_| DraftError::NotJson)?;
     let Json::Object(doc) = doc else {
         return Err(DraftError::NotAnObject);
     };

@@ -24,6 +24,7 @@ pub mod draft;
 pub mod eligibility;
 mod fmt;
 pub mod html;
+pub mod json;
 pub mod lint;
 pub mod locale;
 pub mod model;

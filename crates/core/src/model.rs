@@ -746,6 +746,16 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// The severity as in JSON (`error`, `warning`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
 /// One numbered condition of the notice's 基本条件 / 申报条件.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

@@ -61,6 +61,48 @@ pub enum Verdict {
     Incomplete,
 }
 
+impl Status {
+    /// The status as in JSON (`met`, `notMet`, `missing`, `declared`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::NotMet => "notMet",
+            Status::Missing => "missing",
+            Status::Declared => "declared",
+        }
+    }
+}
+
+impl Verdict {
+    /// The verdict as in JSON (`eligible`, `ineligible`, `incomplete`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Eligible => "eligible",
+            Verdict::Ineligible => "ineligible",
+            Verdict::Incomplete => "incomplete",
+        }
+    }
+}
+
+impl Eligibility {
+    /// Appends the verdicts as JSON, as serde_json writes them.
+    pub fn write_json(&self, out: &mut String) {
+        let mut o = crate::json::ObjectWriter::new(out);
+        o.str("verdict", self.verdict.name());
+        crate::json::write_list(o.key("rules"), &self.rules, |out, r| {
+            let mut o = crate::json::ObjectWriter::new(out);
+            o.str("id", &r.id);
+            o.str("clause", &r.clause);
+            o.str("text", &r.text);
+            o.str("status", r.status.name());
+            o.str("explanation", &r.explanation);
+            o.strs("fields", &r.fields);
+            o.end();
+        });
+        o.end();
+    }
+}
+
 /// The sentence under the clause-by-clause panel, wherever it is shown.
 pub fn panel_note(locale: crate::Locale) -> &'static str {
     locale.pick(

@@ -154,6 +154,34 @@ impl IssueKind {
     }
 }
 
+impl Issue {
+    /// Appends the issue as JSON, as serde_json writes it.
+    pub fn write_json(&self, out: &mut String) {
+        let mut o = crate::json::ObjectWriter::new(out);
+        o.str("field", &self.field);
+        o.str("rule", &self.rule);
+        o.str("code", &self.code);
+        o.str("severity", self.severity.name());
+        o.str("message", &self.message);
+        if !self.fields.is_empty() {
+            o.strs("fields", &self.fields);
+        }
+        o.end();
+    }
+
+    /// Appends a list of issues as a JSON array.
+    pub fn write_list(out: &mut String, issues: &[Issue]) {
+        crate::json::write_list(out, issues, |out, i| i.write_json(out));
+    }
+
+    /// A list of issues as JSON (a keystroke's answer).
+    pub fn list_to_json(issues: &[Issue]) -> String {
+        let mut out = String::with_capacity(160 * issues.len() + 2);
+        Issue::write_list(&mut out, issues);
+        out
+    }
+}
+
 /// One problem as pages and reviewers see it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

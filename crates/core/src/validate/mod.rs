@@ -41,6 +41,20 @@ pub struct Report {
     pub eligibility: Eligibility,
 }
 
+impl Report {
+    /// The report as JSON, exactly as serde_json writes it (`tests/json_differential.rs`), by
+    /// the core's own small writer: the module hands pages one string and `JSON.parse`.
+    pub fn to_json(&self) -> String {
+        let mut out = String::with_capacity(256 + 160 * self.issues.len());
+        let mut o = crate::json::ObjectWriter::new(&mut out);
+        o.bool("valid", self.valid);
+        Issue::write_list(o.key("issues"), &self.issues);
+        self.eligibility.write_json(o.key("eligibility"));
+        o.end();
+        out
+    }
+}
+
 /// A form being checked: values plus each field's reading, computed at most once and only
 /// when something asks for it (a keystroke reads one field and what it depends on).
 pub struct Form<'a> {
