@@ -209,23 +209,11 @@ fn reports_are_written_as_serde_json_writes_them() {
             let path = root
                 .join(e.id.as_str())
                 .join(format!("{}-eligible.json", c.id));
+            // The scenario's values read as a draft is (the one strict reading of stored values).
             let doc: serde_json::Value =
                 serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-            let mut values = Values::new();
-            for (k, v) in doc["values"].as_object().unwrap() {
-                let value = match v {
-                    serde_json::Value::String(s) => Value::Text(s.clone()),
-                    serde_json::Value::Bool(b) => Value::Bool(*b),
-                    serde_json::Value::Array(items) => Value::List(
-                        items
-                            .iter()
-                            .filter_map(|i| i.as_str().map(str::to_string))
-                            .collect(),
-                    ),
-                    _ => continue,
-                };
-                values.insert(k.clone(), value);
-            }
+            let values = yanglao_check::draft::parse(&doc["values"].to_string(), &e.id, c)
+                .unwrap_or_else(|err| panic!("{}: {err:?}", path.display()));
             let ctx = Context::default();
             let mut broken = values.clone();
             for (i, f) in c.fields.iter().enumerate() {

@@ -155,16 +155,6 @@ fn every_field_has_its_input_and_label() {
 }
 
 #[test]
-fn escaping_covers_markup_and_quotes() {
-    assert_eq!(
-        esc("<img src=x onerror=alert(1)>"),
-        "&lt;img src=x onerror=alert(1)&gt;"
-    );
-    assert_eq!(esc("\"'&"), "&quot;&#39;&amp;");
-    assert_eq!(esc("企业类（2023）"), "企业类（2023）");
-}
-
-#[test]
 fn clauses_on_the_same_topic_share_a_row() {
     let cols: Vec<&Category> = ["national-2023", "henan-2021"]
         .iter()
