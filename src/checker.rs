@@ -142,16 +142,18 @@ impl Checker {
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
         #[wasm_bindgen(unchecked_param_type = "FormValues")] values: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let id = self.field_id(&id)?;
-        // The field and the fields its checks read (`related` lists the field first).
+        let (id, position) = self.field_id(&id)?;
+        // The field and the fields its checks read, by position in the compiled graph (every
+        // registry category has it: `compiled_dependency_graph_matches_the_rules`).
         let mut vals = crate::value::Values::new();
         if values.is_object() {
             let category = self.inner.category;
-            for read in category.related(&id) {
-                let js_id = category.field_position(&read).and_then(|p| self.ids.get(p));
-                let Some(js_id) = js_id else { continue };
+            for p in category.related_positions(position) {
+                let (Some(field), Some(js_id)) = (category.fields.get(p), self.ids.get(p)) else {
+                    continue;
+                };
                 if let Some(v) = Reflect::get(&values, js_id).ok().and_then(|v| to_value(&v)) {
-                    vals.insert(read.to_string(), v);
+                    vals.insert(field.id.to_string(), v);
                 }
             }
         }
@@ -178,7 +180,7 @@ impl Checker {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let id = self.field_id(&id)?;
+        let (id, _) = self.field_id(&id)?;
         Ok(self
             .inner
             .dependents(&id)
@@ -202,9 +204,10 @@ impl Checker {
 }
 
 impl Checker {
-    fn field_id(&self, id: &JsValue) -> Result<String, JsValue> {
+    /// The id as a field of this form, with its position; `UNKNOWN_FIELD` otherwise.
+    fn field_id(&self, id: &JsValue) -> Result<(String, usize), JsValue> {
         let id = string(id, "id")?;
-        if !self.inner.knows(&id) {
+        let Some(position) = self.inner.category.field_position(&id) else {
             return Err(error(
                 Misuse::UnknownField,
                 &format!(
@@ -213,7 +216,7 @@ impl Checker {
                     clip(&id)
                 ),
             ));
-        }
-        Ok(id)
+        };
+        Ok((id, position))
     }
 }

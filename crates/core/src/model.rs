@@ -377,19 +377,22 @@ impl Category {
     /// Every field `id`'s issues may read: `id` first, then the fields its consistency checks
     /// read, and the fields their conditions and date limits depend on.
     pub fn related(&self, id: &str) -> Vec<Str> {
-        let position = self.field_position(id);
-        if let Some(reads) = position.and_then(|p| self.reads.get(p)) {
-            let mut out = Vec::with_capacity(reads.len() + 1);
-            out.extend(self.field(id).map(|f| f.id.clone()));
-            out.extend(
-                reads
-                    .iter()
-                    .filter_map(|&r| self.fields.get(usize::from(r)))
-                    .map(|f| f.id.clone()),
-            );
-            return out;
+        match self.field_position(id) {
+            Some(position) if !self.reads.is_empty() => self
+                .related_positions(position)
+                .filter_map(|p| self.fields.get(p))
+                .map(|f| f.id.clone())
+                .collect(),
+            _ => self.work_out_related(id),
         }
-        self.work_out_related(id)
+    }
+
+    /// `related` by position, from the compiled graph: the field at `position` first, then the
+    /// positions of the fields it reads (empty past the field itself in a category without
+    /// the graph; use `related` there).
+    pub fn related_positions(&self, position: usize) -> impl Iterator<Item = usize> + '_ {
+        let reads = self.reads.get(position).map_or(&[][..], |r| &r[..]);
+        std::iter::once(position).chain(reads.iter().map(|&r| usize::from(r)))
     }
 
     /// The other fields whose issues can change when `id` changes (the reverse of `related`).

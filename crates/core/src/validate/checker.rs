@@ -40,8 +40,4 @@ impl<'a> FormChecker<'a> {
     pub fn dependents(&self, id: &str) -> Vec<String> {
         super::dependents(self.category, id)
     }
-
-    pub fn knows(&self, id: &str) -> bool {
-        self.category.field_position(id).is_some()
-    }
 }
