@@ -10,12 +10,12 @@
 
 use super::{render, Binding, Ui};
 use crate::model::{Category, Field, FieldKind};
-use crate::validate::{self, Issue, Report};
+use crate::validate::{Issue, Report};
 use crate::value::{Value, Values};
 use crate::Locale;
 use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use gloo::timers::callback::Timeout;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -43,25 +43,14 @@ impl Options {
     }
 }
 
-/// For each field, the fields whose checks read it; and the fields some `when` reads.
-pub fn dependencies(category: &Category) -> (HashMap<String, Vec<String>>, BTreeSet<String>) {
-    let mut dependents: HashMap<String, Vec<String>> = HashMap::new();
-    for field in &category.fields {
-        for read in validate::related_fields(category, &field.id) {
-            if read != field.id {
-                dependents
-                    .entry(read)
-                    .or_default()
-                    .push(field.id.to_string());
-            }
-        }
-    }
-    let conditions = category
+/// The fields some `when` reads. (Which fields read a field is the compiled graph's,
+/// `Category::dependents`.)
+pub fn condition_fields(category: &Category) -> BTreeSet<String> {
+    category
         .fields
         .iter()
         .filter_map(|f| f.when.as_ref().map(|w| w.field.to_string()))
-        .collect();
-    (dependents, conditions)
+        .collect()
 }
 
 #[derive(Clone, Copy)]

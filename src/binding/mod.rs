@@ -51,8 +51,6 @@ pub(crate) struct Binding {
     storage_key: String,
     options: blocks::Options,
     cache: cache::Cache,
-    /// For each field, the other fields whose checks read it (refreshed when it changes).
-    dependents: HashMap<String, Vec<String>>,
     /// Fields some other field's `when` reads: a change to them can change what applies.
     condition_fields: BTreeSet<String>,
     /// Set when `detach()` is called while a handler of ours is running (a page listener
@@ -432,12 +430,11 @@ pub fn attach(
         .or_else(|| web_sys::window().and_then(|w| w.location().pathname().ok()))
         .unwrap_or_default();
     let options = blocks::Options::read(&options);
-    let (dependents, condition_fields) = blocks::dependencies(category);
+    let condition_fields = blocks::condition_fields(category);
     let binding = Rc::new(Binding {
         storage_key: format!("yanglao-check:draft:{edition}:{}:{page}", category.id),
         cache: cache::Cache::new(&form),
         options,
-        dependents,
         condition_fields,
         form,
         edition,

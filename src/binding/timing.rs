@@ -71,8 +71,8 @@ fn issues_for(
     let mut issues = binding.page_field_issues(id, values);
     if with_partners {
         // The fields whose checks read `id`: their messages are about `id` too.
-        for other in binding.dependents.get(id).into_iter().flatten() {
-            for issue in binding.page_field_issues(other, values) {
+        for other in binding.category.dependents(id) {
+            for issue in binding.page_field_issues(&other, values) {
                 if issue.fields.iter().any(|f| f == id)
                     && !issues
                         .iter()
@@ -118,8 +118,7 @@ pub fn on_input(binding: &Binding, ui: &mut Ui, id: &str, values: &Values) {
     }
     // Messages of other fields that read this one and are showing: a fixed figure here may
     // settle them (they are not being typed in, so they may also change).
-    let others: Vec<String> = binding.dependents.get(id).cloned().unwrap_or_default();
-    for other in others {
+    for other in binding.category.dependents(id) {
         if ui.timing.shows_message(&other) {
             let issues = issues_for(binding, &mut ui.timing, &other, values, false);
             let keep_old = issues.iter().any(|i| i.severity == Severity::Error);
@@ -137,8 +136,7 @@ pub fn on_leave(binding: &Binding, ui: &mut Ui, id: &str, values: &Values) {
         judge(binding, ui, id, values, Moment::Left);
     }
     if edited {
-        let others: Vec<String> = binding.dependents.get(id).cloned().unwrap_or_default();
-        for other in others {
+        for other in binding.category.dependents(id) {
             if ui.timing.shows_message(&other) {
                 judge(binding, ui, &other, values, Moment::Left);
             }
