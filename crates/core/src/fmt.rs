@@ -29,21 +29,26 @@ pub fn num(x: f64) -> String {
         out.push('-');
     }
     out.push_str(&(scaled / 10000).to_string());
-    let mut fraction = scaled % 10000;
-    if fraction != 0 {
-        out.push('.');
-        let mut width = 4;
-        while fraction % 10 == 0 {
-            fraction /= 10;
-            width -= 1;
-        }
-        let digits = fraction.to_string();
-        for _ in digits.len()..width {
-            out.push('0');
-        }
-        out.push_str(&digits);
-    }
+    push_fraction(&mut out, scaled % 10000);
     out
+}
+
+/// `.dddd` for ten-thousandths (0–9999), trailing zeros dropped; nothing for 0.
+fn push_fraction(out: &mut String, mut fraction: u64) {
+    if fraction == 0 {
+        return;
+    }
+    let mut width = 4;
+    while fraction % 10 == 0 {
+        fraction /= 10;
+        width -= 1;
+    }
+    let digits = fraction.to_string();
+    out.push('.');
+    for _ in digits.len()..width {
+        out.push('0');
+    }
+    out.push_str(&digits);
 }
 
 /// `m × 10^e` with m of at most five significant digits, trailing zeros dropped.
@@ -59,22 +64,8 @@ fn scientific(magnitude: f64, out: &mut String) {
         digits /= 10;
         exponent += 1;
     }
-    let whole = digits / 10000;
-    let mut fraction = digits % 10000;
-    out.push_str(&whole.to_string());
-    if fraction != 0 {
-        let mut width = 4;
-        while fraction % 10 == 0 {
-            fraction /= 10;
-            width -= 1;
-        }
-        out.push('.');
-        let text = fraction.to_string();
-        for _ in text.len()..width {
-            out.push('0');
-        }
-        out.push_str(&text);
-    }
+    out.push_str(&(digits / 10000).to_string());
+    push_fraction(out, digits % 10000);
     out.push('e');
     out.push_str(&exponent.to_string());
 }

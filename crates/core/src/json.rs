@@ -324,16 +324,7 @@ pub fn write(out: &mut String, value: &Json) {
         Json::Bool(false) => out.push_str("false"),
         Json::Number(n) => out.push_str(n),
         Json::String(s) => write_str(out, s),
-        Json::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write(out, item);
-            }
-            out.push(']');
-        }
+        Json::Array(items) => write_list(out, items, write),
         Json::Object(map) => {
             out.push('{');
             for (i, (k, v)) in map.iter().enumerate() {
@@ -382,15 +373,7 @@ impl<'a> ObjectWriter<'a> {
     }
 
     pub fn strs<S: AsRef<str>>(&mut self, key: &str, values: &[S]) {
-        let out = self.key(key);
-        out.push('[');
-        for (i, v) in values.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            write_str(out, v.as_ref());
-        }
-        out.push(']');
+        write_list(self.key(key), values, |out, v| write_str(out, v.as_ref()));
     }
 
     pub fn end(self) {
