@@ -75,18 +75,18 @@ impl Slot {
     }
 }
 
-/// Reads `field` in the whole form: applicability, required, format and limits. Conditions
+/// Reads `field` (at `position` in the category) in the whole form: applicability, required, format and limits. Conditions
 /// and the reference date come from the form's other slots, each read at most once.
-pub fn read(form: &Form, field: &Field) -> Slot {
+pub fn read(form: &Form, position: usize, field: &Field) -> Slot {
     if let Some(cond) = &field.when {
         if form.condition(cond) != Some(true) {
             return Slot::bare(Reading::NotApplicable);
         }
     }
-    if !form.collects(&field.id) {
+    if !form.collects_at(position) {
         return Slot::bare(Reading::NotCollected);
     }
-    let given = form.values.get(field.id.as_str()).filter(|v| v.is_given());
+    let given = form.value_at(position).filter(|v| v.is_given());
     let Some(value) = given else {
         let mut slot = Slot::bare(Reading::NotGiven);
         if field.required {

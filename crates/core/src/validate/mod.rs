@@ -15,7 +15,7 @@ use crate::checks::Date;
 use crate::eligibility::{self, Eligibility};
 use crate::locale::Locale;
 use crate::model::{Category, Severity};
-use crate::value::Values;
+use crate::value::{Value, Values};
 pub use checker::FormChecker;
 use field::Slot;
 pub use issue::{CheckFailure, Issue, IssueKind};
@@ -57,14 +57,20 @@ impl Report {
 
 /// A form being checked: values plus each field's reading, computed at most once and only
 /// when something asks for it (a keystroke reads one field and what it depends on).
+///
+/// Fields are addressed by their position in `category.fields`: the page's values and the
+/// fields it collects are matched to positions once, when the form is made, so reading a
+/// field never compares ids again (string comparisons were a quarter of a whole-form check).
 pub struct Form<'a> {
     pub category: &'a Category,
     pub values: &'a Values,
     pub ctx: &'a Context,
-    /// The fields the page has inputs for, when it has only some of them (`None`: every field
-    /// of the category). A field not collected is never required nor reported, and a rule
-    /// that needs it is 待补充 saying the page does not collect it.
-    collected: Option<&'a [String]>,
+    /// Each field's value, by position (`None`: the page gave nothing for it).
+    given: Vec<Option<&'a Value>>,
+    /// Whether the page has an input for each field, by position. Empty: every field (the page
+    /// did not say which it collects). A field not collected is never required nor reported,
+    /// and a rule that needs it is 待补充 saying the page does not collect it.
+    collected: Vec<bool>,
     slots: Vec<OnceCell<Slot>>,
     /// Slots being read right now: a field whose condition leads back to itself (a data bug
     /// the lint refuses) reads as not given instead of recursing.
@@ -81,14 +87,24 @@ impl<'a> Form<'a> {
         category: &'a Category,
         values: &'a Values,
         ctx: &'a Context,
-        collected: Option<&'a [String]>,
+        collected: Option<&[String]>,
     ) -> Form<'a> {
         let n = category.fields.len();
+        let mut in_page = Vec::new();
+        if let Some(ids) = collected {
+            in_page = vec![false; n];
+            for i in ids.iter().filter_map(|id| category.field_position(id)) {
+                if let Some(c) = in_page.get_mut(i) {
+                    *c = true;
+                }
+            }
+        }
         Form {
             category,
             values,
             ctx,
-            collected,
+            given: values_by_position(category, values),
+            collected: in_page,
             slots: (0..n).map(|_| OnceCell::new()).collect(),
             busy: (0..n).map(|_| Cell::new(false)).collect(),
         }
@@ -96,11 +112,29 @@ impl<'a> Form<'a> {
 
     /// Whether the page has the field (always, unless it said which fields it collects).
     pub fn collects(&self, id: &str) -> bool {
-        self.collected.is_none_or(|c| c.iter().any(|f| f == id))
+        self.collected.is_empty()
+            || self
+                .category
+                .field_position(id)
+                .is_some_and(|i| self.collects_at(i))
+    }
+
+    /// `collects` for the field at position `i`.
+    pub fn collects_at(&self, i: usize) -> bool {
+        self.collected.is_empty() || self.collected.get(i).copied().unwrap_or(false)
+    }
+
+    /// What the page gave for the field at position `i`.
+    pub fn value_at(&self, i: usize) -> Option<&'a Value> {
+        self.given.get(i).copied().flatten()
     }
 
     pub fn slot(&self, id: &str) -> Option<&Slot> {
-        let i = self.category.field_position(id)?;
+        self.slot_at(self.category.field_position(id)?)
+    }
+
+    /// The reading of the field at position `i`, read on first use.
+    pub fn slot_at(&self, i: usize) -> Option<&Slot> {
         let (field, cell, busy) = (
             self.category.fields.get(i)?,
             self.slots.get(i)?,
@@ -112,7 +146,7 @@ impl<'a> Form<'a> {
         if busy.replace(true) {
             return None;
         }
-        let slot = field::read(self, field);
+        let slot = field::read(self, i, field);
         busy.set(false);
         // `set` (not `get_or_init`) so that even a cycle could never re-enter a cell.
         let _ = cell.set(slot);
@@ -142,7 +176,7 @@ impl<'a> Form<'a> {
         if !matches!(self.slot(id)?.reading, field::Reading::Valid(_)) {
             return None;
         }
-        let raw = match self.values.get(id)? {
+        let raw = match self.value_at(self.category.field_position(id)?)? {
             crate::value::Value::Text(s) => s.as_str(),
             crate::value::Value::List(items) => items
                 .iter()
@@ -168,7 +202,11 @@ impl<'a> Form<'a> {
 
     /// The issues that belong to field `id`: its own, then the cross-field checks reported on it.
     fn issues_for(&self, id: &str) -> Vec<Issue> {
-        let Some(field) = self.category.field(id) else {
+        let found = self
+            .category
+            .field_position(id)
+            .and_then(|i| Some((i, self.category.fields.get(i)?)));
+        let Some((i, field)) = found else {
             return vec![Issue {
                 field: id.chars().take(100).collect(),
                 rule: "field".into(),
@@ -178,8 +216,26 @@ impl<'a> Form<'a> {
                 fields: Vec::new(),
             }];
         };
+        let checks = self
+            .category
+            .checks
+            .iter()
+            .filter(|c| cross::reported_on(c) == id);
         let mut out = Vec::new();
-        if let Some(slot) = self.slot(id) {
+        self.push_issues(i, field, checks, &mut out);
+        out
+    }
+
+    /// Appends the issues of the field at position `i`: its own, then those of `checks` (the
+    /// consistency checks reported on it).
+    fn push_issues<'c>(
+        &self,
+        i: usize,
+        field: &crate::model::Field,
+        checks: impl Iterator<Item = &'c crate::model::Check>,
+        out: &mut Vec<Issue>,
+    ) {
+        if let Some(slot) = self.slot_at(i) {
             for (kind, severity) in &slot.issues {
                 let rule = if *kind == IssueKind::Required {
                     "required".to_string()
@@ -196,12 +252,7 @@ impl<'a> Form<'a> {
                 });
             }
         }
-        for check in self
-            .category
-            .checks
-            .iter()
-            .filter(|c| cross::reported_on(c) == id)
-        {
+        for check in checks {
             if let Some(kind) = cross::run(self, check) {
                 out.push(Issue {
                     field: field.id.to_string(),
@@ -213,8 +264,45 @@ impl<'a> Form<'a> {
                 });
             }
         }
-        out
     }
+}
+
+/// Each field's value by position: one pass over the two id-sorted lists (the values' keys and
+/// the compiled `field_index`) when the page passed most of the form, a search per value when
+/// it passed a few (a keystroke).
+fn values_by_position<'v>(category: &Category, values: &'v Values) -> Vec<Option<&'v Value>> {
+    let n = category.fields.len();
+    let mut given = vec![None; n];
+    let index = &category.field_index;
+    if index.is_empty() || values.len() * 8 < n {
+        for (id, value) in values {
+            if let Some(slot) = category.field_position(id).and_then(|i| given.get_mut(i)) {
+                *slot = Some(value);
+            }
+        }
+        return given;
+    }
+    let mut fields = index.iter().map(|&i| usize::from(i)).peekable();
+    let mut entries = values.iter().peekable();
+    while let (Some(&i), Some(&(id, value))) = (fields.peek(), entries.peek()) {
+        let field_id = category.fields.get(i).map_or("", |f| f.id.as_str());
+        match field_id.cmp(id.as_str()) {
+            std::cmp::Ordering::Less => {
+                fields.next();
+            }
+            std::cmp::Ordering::Greater => {
+                entries.next();
+            }
+            std::cmp::Ordering::Equal => {
+                if let Some(slot) = given.get_mut(i) {
+                    *slot = Some(value);
+                }
+                fields.next();
+                entries.next();
+            }
+        }
+    }
+    given
 }
 
 /// The checker's name as the `rule` of a format issue, e.g. `uscc`, `amount`, `longText`.
@@ -235,11 +323,22 @@ pub fn validate_collected_form(
     collected: Option<&[String]>,
 ) -> Report {
     let form = Form::collecting(category, values, ctx, collected);
-    let issues: Vec<Issue> = category
-        .fields
+    // Each check's field, found once (not once per field of the form).
+    let reported_on: Vec<Option<usize>> = category
+        .checks
         .iter()
-        .flat_map(|f| form.issues_for(&f.id))
+        .map(|c| category.field_position(cross::reported_on(c)))
         .collect();
+    let mut issues = Vec::new();
+    for (i, field) in category.fields.iter().enumerate() {
+        let checks = category
+            .checks
+            .iter()
+            .zip(&reported_on)
+            .filter(|(_, on)| **on == Some(i))
+            .map(|(c, _)| c);
+        form.push_issues(i, field, checks, &mut issues);
+    }
     let valid = !issues.iter().any(|i| i.severity == Severity::Error);
     let eligibility = eligibility::evaluate(&form);
     Report {
