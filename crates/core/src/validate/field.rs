@@ -75,8 +75,9 @@ impl Slot {
     }
 }
 
-/// Reads `field` (at `position` in the category) in the whole form: applicability, required, format and limits. Conditions
-/// and the reference date come from the form's other slots, each read at most once.
+/// Reads `field` (at `position` in the category) in the whole form: applicability, required,
+/// format and limits. Conditions and the reference date come from the form's other slots, each
+/// read at most once.
 pub fn read(form: &Form, position: usize, field: &Field) -> Slot {
     if let Some(cond) = &field.when {
         if form.condition(cond) != Some(true) {

@@ -67,10 +67,10 @@ pub struct Form<'a> {
     pub ctx: &'a Context,
     /// Each field's value, by position (`None`: the page gave nothing for it).
     given: Vec<Option<&'a Value>>,
-    /// Whether the page has an input for each field, by position. Empty: every field (the page
+    /// Whether the page has an input for each field, by position (`None`: every field; the page
     /// did not say which it collects). A field not collected is never required nor reported,
     /// and a rule that needs it is 待补充 saying the page does not collect it.
-    collected: Vec<bool>,
+    collected: Option<Vec<bool>>,
     slots: Vec<OnceCell<Slot>>,
     /// Slots being read right now: a field whose condition leads back to itself (a data bug
     /// the lint refuses) reads as not given instead of recursing.
@@ -90,15 +90,15 @@ impl<'a> Form<'a> {
         collected: Option<&[String]>,
     ) -> Form<'a> {
         let n = category.fields.len();
-        let mut in_page = Vec::new();
-        if let Some(ids) = collected {
-            in_page = vec![false; n];
+        let in_page = collected.map(|ids| {
+            let mut in_page = vec![false; n];
             for i in ids.iter().filter_map(|id| category.field_position(id)) {
                 if let Some(c) = in_page.get_mut(i) {
                     *c = true;
                 }
             }
-        }
+            in_page
+        });
         Form {
             category,
             values,
@@ -112,7 +112,7 @@ impl<'a> Form<'a> {
 
     /// Whether the page has the field (always, unless it said which fields it collects).
     pub fn collects(&self, id: &str) -> bool {
-        self.collected.is_empty()
+        self.collected.is_none()
             || self
                 .category
                 .field_position(id)
@@ -121,7 +121,9 @@ impl<'a> Form<'a> {
 
     /// `collects` for the field at position `i`.
     pub fn collects_at(&self, i: usize) -> bool {
-        self.collected.is_empty() || self.collected.get(i).copied().unwrap_or(false)
+        self.collected
+            .as_ref()
+            .is_none_or(|c| c.get(i).copied().unwrap_or(false))
     }
 
     /// What the page gave for the field at position `i`.
@@ -173,10 +175,11 @@ impl<'a> Form<'a> {
 
     /// The normalised 统一社会信用代码 in field `id`, if it holds a valid one.
     pub fn uscc(&self, id: &str) -> Option<String> {
-        if !matches!(self.slot(id)?.reading, field::Reading::Valid(_)) {
+        let i = self.category.field_position(id)?;
+        if !matches!(self.slot_at(i)?.reading, field::Reading::Valid(_)) {
             return None;
         }
-        let raw = match self.value_at(self.category.field_position(id)?)? {
+        let raw = match self.value_at(i)? {
             crate::value::Value::Text(s) => s.as_str(),
             crate::value::Value::List(items) => items
                 .iter()
